@@ -1,0 +1,36 @@
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  CRUSCOTTO_DATA_DIR: z.string().min(1).default("data"),
+  /** Pretend today is this date ("YYYY-MM-DD"): for demos and tests of deadline statuses. */
+  CRUSCOTTO_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "deve essere una data AAAA-MM-GG")
+    .optional(),
+  CRUSCOTTO_AT_RISK_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+});
+
+export interface Config {
+  dataDir: string;
+  databaseFile: string;
+  filesDir: string;
+  today: string | undefined;
+  atRiskDays: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Configurazione non valida:\n${problems.join("\n")}`);
+  }
+  const dataDir = path.resolve(parsed.data.CRUSCOTTO_DATA_DIR);
+  return {
+    dataDir,
+    databaseFile: path.join(dataDir, "cruscotto.sqlite"),
+    filesDir: path.join(dataDir, "files"),
+    today: parsed.data.CRUSCOTTO_TODAY,
+    atRiskDays: parsed.data.CRUSCOTTO_AT_RISK_DAYS,
+  };
+}

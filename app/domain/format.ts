@@ -1,0 +1,40 @@
+/** Italian formats, written by hand so server and browser render identical text. */
+
+/** 15523400 → "€ 155.234,00" */
+export function formatEuro(cents: number): string {
+  if (!Number.isInteger(cents)) throw new RangeError(`Importo non intero in centesimi: ${cents}`);
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  const units = groupThousands(Math.floor(abs / 100));
+  const decimals = String(abs % 100).padStart(2, "0");
+  return `${sign}€ ${units},${decimals}`;
+}
+
+/** 155234 → "155.234" */
+export function formatInteger(value: number): string {
+  return (value < 0 ? "-" : "") + groupThousands(Math.abs(Math.trunc(value)));
+}
+
+function groupThousands(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+
+/** "2023-01-23" → "23/01/2023" */
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) throw new RangeError(`Data non valida: ${iso}`);
+  return `${match[3]}/${match[2]}/${match[1]}`;
+}
+
+/** File sizes as the comuni's public pages show them: 113428 → "110,77 KB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte`;
+  const units = ["KB", "MB", "GB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(2).replace(".", ",")} ${units[unit]}`;
+}

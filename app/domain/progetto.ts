@@ -1,0 +1,143 @@
+import { bandForPopulation } from "./bands";
+import { earliest, type IsoDate } from "./dates";
+import {
+  computeDeadlines,
+  type Deadline,
+  type DeadlineStatus,
+  type Deadlines,
+  deadlineStatus,
+  type GrantedExtension,
+  nextOpenDeadline,
+} from "./deadlines";
+import { isClosed, type Phase, projectPhase } from "./phase";
+import { activitiesConcludedOn, servicesInForce } from "./services";
+
+/** The recorded facts of one progetto, as plain data. */
+export interface ProgettoFacts {
+  band: number | null;
+  population: number | null;
+  candidaturaServices: readonly number[];
+  decreto: { notifiedOn: IsoDate | null } | null;
+  determine: readonly { adoptedOn: IsoDate; contractOn: IsoDate | null }[];
+  istanze: readonly IstanzaFacts[];
+  eventi: readonly EventoFacts[];
+  officialState: "A" | "R" | "E" | null;
+  officialStateOn: IsoDate | null;
+}
+
+export interface IstanzaFacts {
+  kind: "sostituzione-servizi" | "cronoprogramma" | "altro";
+  outcome: "in-attesa" | "accolta" | "respinta";
+  outcomeOn: IsoDate | null;
+  deadlineKind: "contract" | "completion" | null;
+  grantedDeadline: IsoDate | null;
+  removed: readonly number[];
+  added: readonly number[];
+}
+
+export interface EventoFacts {
+  kind:
+    | "sito-online"
+    | "servizio-online"
+    | "checklist-inviata"
+    | "asseverazione"
+    | "erogazione"
+    | "rinuncia";
+  occurredOn: IsoDate;
+  servizioId: number | null;
+  outcome: "positiva" | "negativa" | null;
+}
+
+export interface ProgettoAssessment {
+  phase: Phase;
+  services: number[];
+  contractedOn: IsoDate | null;
+  concludedOn: IsoDate | null;
+  deadlines: Deadlines;
+  /** The first deadline still to meet with its status; null once closed or when unknown. */
+  next: { deadline: Deadline; status: DeadlineStatus } | null;
+}
+
+/**
+ * Everything the screens derive from a progetto's facts. When several determine exist the
+ * earliest contract counts: the stricter reading, so the tracker never promises extra time.
+ */
+export function assessProgetto(
+  facts: ProgettoFacts,
+  today: IsoDate,
+  atRiskDays?: number,
+): ProgettoAssessment {
+  const accepted = facts.istanze.filter((i) => i.outcome === "accolta");
+  const services = servicesInForce(
+    facts.candidaturaServices,
+    accepted
+      .filter((i) => i.kind === "sostituzione-servizi")
+      .map((i) => ({ decidedOn: i.outcomeOn, removed: i.removed, added: i.added })),
+  );
+  const contractedOn = earliest(facts.determine.map((d) => d.contractOn ?? d.adoptedOn));
+  const last = (kind: EventoFacts["kind"]) => lastEvent(facts.eventi, kind);
+  const concludedOn = activitiesConcludedOn(services, {
+    siteOnlineOn: last("sito-online")?.occurredOn ?? null,
+    servicesOnline: servicesOnlineDates(facts.eventi),
+    checklistSubmittedOn: last("checklist-inviata")?.occurredOn ?? null,
+  });
+
+  const extensions: GrantedExtension[] = accepted.flatMap((i) =>
+    i.kind === "cronoprogramma" && i.deadlineKind !== null && i.grantedDeadline !== null
+      ? [{ deadline: i.deadlineKind, grantedUntil: i.grantedDeadline }]
+      : [],
+  );
+  const deadlines = computeDeadlines({
+    small: isSmall(facts),
+    notifiedOn: facts.decreto?.notifiedOn ?? null,
+    contractedOn,
+    concludedOn,
+    extensions,
+  });
+
+  const officialOn = (state: "R" | "E") =>
+    facts.officialState === state ? facts.officialStateOn : null;
+  const phase = projectPhase({
+    funded: facts.decreto !== null || facts.officialState !== null,
+    contractedOn,
+    concludedOn,
+    asseverazione: last("asseverazione")?.outcome ?? null,
+    erogatoOn: last("erogazione")?.occurredOn ?? officialOn("E"),
+    rinunciaOn: last("rinuncia")?.occurredOn ?? officialOn("R"),
+  });
+
+  const open = isClosed(phase) ? null : nextOpenDeadline(deadlines);
+  return {
+    phase,
+    services,
+    contractedOn,
+    concludedOn,
+    deadlines,
+    next: open ? { deadline: open, status: deadlineStatus(open, today, atRiskDays) } : null,
+  };
+}
+
+function isSmall(facts: ProgettoFacts): boolean {
+  if (facts.band !== null) return facts.band === 1;
+  // Without a band, the population on record decides; unknown counts as over 5,000.
+  return facts.population !== null && bandForPopulation(facts.population).id === 1;
+}
+
+function lastEvent(eventi: readonly EventoFacts[], kind: EventoFacts["kind"]) {
+  return eventi
+    .filter((e) => e.kind === kind)
+    .reduce<EventoFacts | null>(
+      (a, e) => (a === null || e.occurredOn >= a.occurredOn ? e : a),
+      null,
+    );
+}
+
+function servicesOnlineDates(eventi: readonly EventoFacts[]): Map<number, IsoDate> {
+  const dates = new Map<number, IsoDate>();
+  for (const e of eventi) {
+    if (e.kind !== "servizio-online" || e.servizioId === null) continue;
+    const known = dates.get(e.servizioId);
+    if (known === undefined || e.occurredOn < known) dates.set(e.servizioId, e.occurredOn);
+  }
+  return dates;
+}

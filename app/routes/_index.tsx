@@ -1,0 +1,88 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DeadlineCell } from "~/components/DeadlineCell";
+import { readConfig } from "~/config.server";
+import { getDb } from "~/db.server";
+import { formatDate, formatEuro } from "~/domain/format";
+import { PHASE_LABELS } from "~/domain/phase";
+import { listProgettoSummaries } from "~/models/progetti.server";
+import { today } from "~/today.server";
+
+export const meta: MetaFunction = () => [{ title: "Progetti PNRR · Cruscotto PNRR" }];
+
+export function loader() {
+  const day = today();
+  const progetti = listProgettoSummaries(getDb(), day, readConfig().atRiskDays);
+  return { today: day, progetti };
+}
+
+export default function Home() {
+  const { today, progetti } = useLoaderData<typeof loader>();
+  const totalCents = progetti.reduce((sum, p) => sum + (p.amountCents ?? 0), 0);
+  const late = progetti.filter((p) => p.assessment.next?.status.kind === "overdue").length;
+  const atRisk = progetti.filter((p) => p.assessment.next?.status.kind === "at-risk").length;
+  return (
+    <>
+      <h1>Progetti PNRR</h1>
+      <ul className="summary" aria-label="Riepilogo">
+        <li>
+          <strong>{progetti.length}</strong> progetti
+        </li>
+        <li>
+          <strong>{formatEuro(totalCents)}</strong> finanziati
+        </li>
+        <li>
+          <strong>{late}</strong> con scadenze superate
+        </li>
+        <li>
+          <strong>{atRisk}</strong> a rischio
+        </li>
+      </ul>
+      {progetti.length === 0 ? (
+        <p>Nessun progetto registrato.</p>
+      ) : (
+        <table>
+          <caption>
+            Situazione al {formatDate(today)}; importi del decreto, o richiesti se non c'è ancora.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Comune</th>
+              <th scope="col">Misura</th>
+              <th scope="col">CUP</th>
+              <th scope="col" className="num">
+                Importo
+              </th>
+              <th scope="col">Stato</th>
+              <th scope="col">Prossima scadenza</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progetti.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  {p.comune}
+                  {p.comuneFictional ? (
+                    <span
+                      className="badge badge-demo"
+                      title="Comune inventato per la dimostrazione"
+                    >
+                      dimostrativo
+                    </span>
+                  ) : null}
+                </th>
+                <td>{p.misura}</td>
+                <td>{p.cup ?? <span className="muted">non assegnato</span>}</td>
+                <td className="num">{p.amountCents === null ? "—" : formatEuro(p.amountCents)}</td>
+                <td>{PHASE_LABELS[p.assessment.phase]}</td>
+                <td>
+                  <DeadlineCell assessment={p.assessment} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,539 @@
+/**
+ * Demo data: the real cases of ../shared/docs/domain.md plus invented comuni (flagged
+ * `fictional`) in the states the real ones do not show. Invented dates are relative to the
+ * day of seeding so the demo always has late, at-risk and open deadlines.
+ */
+import { eq } from "drizzle-orm";
+import { decomposeAmount } from "../app/domain/bands";
+import { addDays, type IsoDate } from "../app/domain/dates";
+import { storeBytes } from "../app/files.server";
+import { type Writer, writeAudit } from "./audit";
+import type { Db } from "./connection";
+import { placeholderPdf } from "./placeholder-pdf";
+import { AVVISI_141_COMUNI } from "./reference";
+import {
+  avviso,
+  comune,
+  decreto,
+  determina,
+  documento,
+  evento,
+  istanzaModifica,
+  istanzaServizio,
+  progetto,
+  progettoServizio,
+  unione,
+} from "./schema";
+
+type Window = (typeof AVVISI_141_COMUNI)[number]["windowLabel"];
+
+interface DemoDocument {
+  title: string;
+  fileName: string;
+  sizeBytes: number;
+}
+
+interface DemoProgetto {
+  cup: string;
+  window: Window;
+  candidaturaSentOn: IsoDate;
+  amountEuro: number;
+  services?: number[];
+  decreto?: { number: string; decreeOn: IsoDate; notifiedOn?: IsoDate };
+  officialState?: { state: "A" | "R" | "E"; on: IsoDate };
+  istanze?: {
+    sentOn: IsoDate;
+    kind: "sostituzione-servizi" | "cronoprogramma";
+    reason: string;
+    outcome: "in-attesa" | "accolta" | "respinta";
+    outcomeOn?: IsoDate;
+    removed?: number[];
+    added?: number[];
+    deadline?: { kind: "contract" | "completion"; requested: IsoDate; granted?: IsoDate };
+    document?: DemoDocument;
+  }[];
+  determine?: {
+    number: string;
+    adoptedOn: IsoDate;
+    supplierName: string;
+    supplierVat?: string;
+    cig?: string;
+    amountEuro?: number;
+    contractOn?: IsoDate;
+    document?: DemoDocument;
+  }[];
+  eventi?: {
+    kind:
+      | "sito-online"
+      | "servizio-online"
+      | "checklist-inviata"
+      | "asseverazione"
+      | "erogazione"
+      | "rinuncia";
+    on: IsoDate;
+    servizioId?: number;
+    outcome?: "positiva" | "negativa";
+    amountEuro?: number;
+    note?: string;
+  }[];
+  candidaturaDocument?: DemoDocument;
+  decretoDocument?: DemoDocument;
+}
+
+interface DemoComune {
+  name: string;
+  codiceIstat: string;
+  codiceCatastale: string;
+  provincia: string;
+  regione: string;
+  population: number;
+  fictional?: boolean;
+  unione?: string;
+  progetti: DemoProgetto[];
+}
+
+const SAVIO = "Unione dei Comuni Valle del Savio";
+const DECRETO_32 = { number: "32 - 1 / 2022", decreeOn: "2022-08-19" };
+const ASSIGNED_32 = { state: "A", on: "2022-08-19" } as const;
+const CENSUS_2011 = "2011-10-09";
+
+function savio(
+  name: string,
+  codiceIstat: string,
+  codiceCatastale: string,
+  population: number,
+  cup: string,
+  amountEuro: number,
+  candidaturaSentOn: IsoDate,
+): DemoComune {
+  return {
+    name,
+    codiceIstat,
+    codiceCatastale,
+    provincia: "FC",
+    regione: "Emilia-Romagna",
+    population,
+    unione: SAVIO,
+    progetti: [
+      {
+        cup,
+        window: "Aprile 2022",
+        candidaturaSentOn,
+        amountEuro,
+        decreto: DECRETO_32,
+        officialState: ASSIGNED_32,
+      },
+    ],
+  };
+}
+
+function realComuni(): DemoComune[] {
+  return [
+    {
+      name: "Santa Margherita Ligure",
+      codiceIstat: "010054",
+      codiceCatastale: "I225",
+      provincia: "GE",
+      regione: "Liguria",
+      population: 9709,
+      progetti: [
+        {
+          cup: "G51F22003070006",
+          window: "Settembre 2022",
+          candidaturaSentOn: "2022-09-24",
+          amountEuro: 155_234,
+          services: [21, 16, 20, 13],
+          decreto: { number: "135 - 1 / 2022", decreeOn: "2023-01-03", notifiedOn: "2023-01-23" },
+          officialState: { state: "A", on: "2023-01-03" },
+          candidaturaDocument: {
+            title: "Candidatura",
+            fileName: "candidatura.pdf",
+            sizeBytes: 113_428,
+          },
+          decretoDocument: {
+            title: "Decreto di finanziamento",
+            fileName: "decreto-finanziamento.pdf",
+            sizeBytes: 879_145,
+          },
+          istanze: [
+            {
+              sentOn: "2023-05-22",
+              kind: "sostituzione-servizi",
+              reason:
+                "Le assunzioni passano dal portale nazionale inPA: il servizio concorso pubblico è sostituito dall'accesso agli atti.",
+              outcome: "accolta",
+              removed: [21],
+              added: [25],
+              document: {
+                title: "Istanza di modifica",
+                fileName: "istanza-modifica.pdf",
+                sizeBytes: 579_953,
+              },
+            },
+          ],
+          determine: [
+            {
+              number: "922",
+              adoptedOn: "2023-08-23",
+              supplierName: "C&C Sistemi Srl",
+              document: {
+                title: "Determina n. 922",
+                fileName: "determina-922.pdf",
+                sizeBytes: 278_702,
+              },
+            },
+          ],
+        },
+      ],
+    },
+    savio("Cesena", "040007", "C573", 95_990, "D11F22000360006", 328_160, "2022-05-17"),
+    savio("Mercato Saraceno", "040020", "F139", 6_997, "G51F22000300006", 155_234, "2022-05-17"),
+    savio("Bagno di Romagna", "040001", "A565", 6_138, "C41F22000620006", 155_234, "2022-05-17"),
+    savio("Montiano", "040028", "F668", 1_701, "C41F22000650006", 79_922, "2022-05-17"),
+    savio("Verghereto", "040050", "L764", 1_974, "H81F22000620006", 79_922, "2022-05-17"),
+    savio("Sarsina", "040044", "I444", 3_602, "G21F22000600006", 79_922, "2022-05-17"),
+    {
+      name: "Pisa",
+      codiceIstat: "050026",
+      codiceCatastale: "G702",
+      provincia: "PI",
+      regione: "Toscana",
+      population: 85_858,
+      progetti: [
+        {
+          cup: "J51F22000540006",
+          window: "Aprile 2022",
+          candidaturaSentOn: "2022-05-20",
+          amountEuro: 328_160,
+          services: [9, 7, 21, 23, 22, 25],
+          decreto: DECRETO_32,
+          officialState: ASSIGNED_32,
+        },
+      ],
+    },
+  ];
+}
+
+/** Invented comuni (codici ISTAT 999xxx do not exist) in the states the real cases lack. */
+function inventedComuni(today: IsoDate): DemoComune[] {
+  const d = (days: number) => addDays(today, days);
+  const invented = (
+    name: string,
+    n: number,
+    population: number,
+    progetto: DemoProgetto,
+  ): DemoComune => ({
+    name,
+    codiceIstat: `99900${n}`,
+    codiceCatastale: `Z90${n}`,
+    provincia: "ZZ",
+    regione: "Regione di esempio",
+    population,
+    fictional: true,
+    progetti: [progetto],
+  });
+  return [
+    // Small comune, notified 200 days ago, no supplier yet: the 180-day deadline is overdue.
+    invented("Borgo Esempio", 1, 3_200, {
+      cup: "Z99F22000010006",
+      window: "Settembre 2022",
+      candidaturaSentOn: d(-260),
+      amountEuro: 54_412,
+      services: [2, 13],
+      decreto: { number: "900 - 1 / 2022", decreeOn: d(-215), notifiedOn: d(-200) },
+    }),
+    // Over 20,000: contract deadline passed 10 days ago but an extension moved it to +20.
+    invented("Castel Prova", 2, 34_000, {
+      cup: "Z99F22000020006",
+      window: "Settembre 2022",
+      candidaturaSentOn: d(-330),
+      amountEuro: 280_932,
+      services: [1, 2, 13, 17, 20],
+      decreto: { number: "901 - 1 / 2022", decreeOn: d(-295), notifiedOn: d(-280) },
+      istanze: [
+        {
+          sentOn: d(-60),
+          kind: "cronoprogramma",
+          reason: "Gara andata deserta: serve il tempo di una nuova procedura.",
+          outcome: "accolta",
+          outcomeOn: d(-40),
+          deadline: { kind: "contract", requested: d(30), granted: d(20) },
+        },
+      ],
+    }),
+    // Contracted on time, completion open with months left, site already online.
+    invented("San Collaudo", 3, 7_800, {
+      cup: "Z99F22000030006",
+      window: "Aprile 2022",
+      candidaturaSentOn: d(-400),
+      amountEuro: 103_444,
+      services: [25, 26],
+      decreto: { number: "902 - 1 / 2022", decreeOn: d(-320), notifiedOn: d(-300) },
+      determine: [
+        {
+          number: "45",
+          adoptedOn: d(-125),
+          contractOn: d(-120),
+          supplierName: "Esempio Digitale Srl (fittizio)",
+          supplierVat: "00000010009",
+          cig: "Z0A1B2C3D4",
+          amountEuro: 103_444,
+        },
+      ],
+      eventi: [{ kind: "sito-online", on: d(-15) }],
+    }),
+    // The whole way to payment.
+    invented("Monte Dimostrativo", 4, 2_100, {
+      cup: "Z99F22000040006",
+      window: "Aprile 2022",
+      candidaturaSentOn: "2022-05-10",
+      amountEuro: 79_922,
+      services: [2, 13, 17, 24],
+      decreto: { number: "32 - 1 / 2022", decreeOn: "2022-08-19", notifiedOn: "2022-09-05" },
+      officialState: { state: "E", on: "2024-03-14" },
+      determine: [
+        {
+          number: "118",
+          adoptedOn: "2022-12-01",
+          contractOn: "2022-12-15",
+          supplierName: "Comuni in Rete Srl (fittizio)",
+          supplierVat: "00000020008",
+          cig: "Z1B2C3D4E5",
+          amountEuro: 79_922,
+        },
+      ],
+      eventi: [
+        { kind: "sito-online", on: "2023-06-30" },
+        ...[2, 13, 17, 24].map((servizioId) => ({
+          kind: "servizio-online" as const,
+          on: "2023-08-31",
+          servizioId,
+        })),
+        { kind: "checklist-inviata", on: "2023-09-10" },
+        { kind: "asseverazione", on: "2024-01-20", outcome: "positiva" },
+        { kind: "erogazione", on: "2024-03-14", amountEuro: 79_922 },
+      ],
+    }),
+    // Renounced before contracting.
+    invented("Villa Fittizia", 5, 12_400, {
+      cup: "Z99F22000050006",
+      window: "Settembre 2022",
+      candidaturaSentOn: "2022-10-12",
+      amountEuro: 129_339,
+      services: [6, 16, 17],
+      decreto: { number: "135 - 1 / 2022", decreeOn: "2023-01-03", notifiedOn: "2023-01-20" },
+      officialState: { state: "R", on: "2023-06-05" },
+      eventi: [
+        {
+          kind: "rinuncia",
+          on: "2023-06-05",
+          note: "Il comune aderisce al progetto dell'Unione di appartenenza.",
+        },
+      ],
+    }),
+  ];
+}
+
+export interface SeedOptions {
+  db: Db;
+  filesDir: string;
+  today: IsoDate;
+}
+
+/** Adds the demo comuni that are not there yet; running it again changes nothing. */
+export function seedDemoData({ db, filesDir, today }: SeedOptions): { created: string[] } {
+  const created: string[] = [];
+  db.transaction((tx) => {
+    for (const spec of [...realComuni(), ...inventedComuni(today)]) {
+      const existing = tx
+        .select({ id: comune.id })
+        .from(comune)
+        .where(eq(comune.codiceIstat, spec.codiceIstat))
+        .get();
+      if (existing) continue;
+      insertComune(tx, spec, filesDir);
+      created.push(spec.name);
+    }
+  });
+  return { created };
+}
+
+const ACTOR = "seed";
+
+function insertComune(tx: Writer, spec: DemoComune, filesDir: string): void {
+  const unioneId = spec.unione ? ensureUnione(tx, spec.unione) : null;
+  const row = tx
+    .insert(comune)
+    .values({
+      name: spec.name,
+      codiceIstat: spec.codiceIstat,
+      codiceCatastale: spec.codiceCatastale,
+      codiceIpa: `c_${spec.codiceCatastale.toLowerCase()}`,
+      provincia: spec.provincia,
+      regione: spec.regione,
+      population: spec.population,
+      populationDate: spec.fictional ? null : CENSUS_2011,
+      unioneId,
+      fictional: spec.fictional ?? false,
+    })
+    .returning()
+    .get();
+  writeAudit(tx, {
+    actor: ACTOR,
+    action: "create",
+    entity: "comune",
+    entityId: row.id,
+    after: row,
+  });
+  for (const p of spec.progetti) insertProgetto(tx, row, p, filesDir);
+}
+
+function ensureUnione(tx: Writer, name: string): number {
+  const found = tx.select({ id: unione.id }).from(unione).where(eq(unione.name, name)).get();
+  if (found) return found.id;
+  return tx.insert(unione).values({ name, provincia: "FC" }).returning({ id: unione.id }).get().id;
+}
+
+function avvisoId(tx: Writer, window: Window): number {
+  const title = AVVISI_141_COMUNI.find((a) => a.windowLabel === window)?.title ?? "";
+  const found = tx.select({ id: avviso.id }).from(avviso).where(eq(avviso.title, title)).get();
+  if (!found) throw new Error(`Avviso mancante (eseguire prima i dati di riferimento): ${title}`);
+  return found.id;
+}
+
+function insertProgetto(
+  tx: Writer,
+  owner: { id: number; name: string; codiceIpa: string | null },
+  p: DemoProgetto,
+  filesDir: string,
+): void {
+  const amountCents = p.amountEuro * 100;
+  const split = decomposeAmount(amountCents);
+  if (split.kind !== "exact") throw new Error(`Importo demo non scomponibile: ${p.amountEuro}`);
+  const row = tx
+    .insert(progetto)
+    .values({
+      comuneId: owner.id,
+      avvisoId: avvisoId(tx, p.window),
+      misura: "1.4.1",
+      title: `Esperienza del cittadino nei servizi pubblici - Comune di ${owner.name}`,
+      cup: p.cup,
+      beneficiaryKind: "comune",
+      beneficiaryName: `Comune di ${owner.name}`,
+      beneficiaryIpa: owner.codiceIpa,
+      candidaturaSentOn: p.candidaturaSentOn,
+      amountRequestedCents: amountCents,
+      band: split.band.id,
+      servicesCount: split.services,
+      officialState: p.officialState?.state ?? null,
+      officialStateOn: p.officialState?.on ?? null,
+    })
+    .returning()
+    .get();
+  writeAudit(tx, {
+    actor: ACTOR,
+    action: "create",
+    entity: "progetto",
+    entityId: row.id,
+    after: row,
+  });
+  const progettoId = row.id;
+  const attach = (step: AttachStep, doc: DemoDocument | undefined) => {
+    if (doc) attachDocument(tx, filesDir, progettoId, step, doc);
+  };
+
+  for (const servizioId of p.services ?? []) {
+    tx.insert(progettoServizio).values({ progettoId, servizioId }).run();
+  }
+  attach({ step: "candidatura" }, p.candidaturaDocument);
+
+  if (p.decreto) {
+    const d = tx
+      .insert(decreto)
+      .values({ progettoId, ...p.decreto, amountCents })
+      .returning({ id: decreto.id })
+      .get();
+    attach({ step: "decreto", decretoId: d.id }, p.decretoDocument);
+  }
+
+  for (const i of p.istanze ?? []) {
+    const istanza = tx
+      .insert(istanzaModifica)
+      .values({
+        progettoId,
+        sentOn: i.sentOn,
+        kind: i.kind,
+        reason: i.reason,
+        outcome: i.outcome,
+        outcomeOn: i.outcomeOn ?? null,
+        deadlineKind: i.deadline?.kind ?? null,
+        requestedDeadline: i.deadline?.requested ?? null,
+        grantedDeadline: i.deadline?.granted ?? null,
+      })
+      .returning({ id: istanzaModifica.id })
+      .get();
+    const changes = [
+      ...(i.removed ?? []).map((servizioId) => ({ servizioId, change: "removed" as const })),
+      ...(i.added ?? []).map((servizioId) => ({ servizioId, change: "added" as const })),
+    ];
+    for (const c of changes)
+      tx.insert(istanzaServizio)
+        .values({ istanzaId: istanza.id, ...c })
+        .run();
+    attach({ step: "istanza", istanzaId: istanza.id }, i.document);
+  }
+
+  for (const dt of p.determine ?? []) {
+    const { document, amountEuro, ...fields } = dt;
+    const saved = tx
+      .insert(determina)
+      .values({ progettoId, ...fields, amountCents: amountEuro ? amountEuro * 100 : null })
+      .returning({ id: determina.id })
+      .get();
+    attach({ step: "determina", determinaId: saved.id }, document);
+  }
+
+  for (const e of p.eventi ?? []) {
+    tx.insert(evento)
+      .values({
+        progettoId,
+        kind: e.kind,
+        occurredOn: e.on,
+        servizioId: e.servizioId ?? null,
+        outcome: e.outcome ?? null,
+        amountCents: e.amountEuro ? e.amountEuro * 100 : null,
+        note: e.note ?? null,
+        source: "demo",
+      })
+      .run();
+  }
+}
+
+type AttachStep =
+  | { step: "candidatura" }
+  | { step: "decreto"; decretoId: number }
+  | { step: "istanza"; istanzaId: number }
+  | { step: "determina"; determinaId: number };
+
+function attachDocument(
+  tx: Writer,
+  filesDir: string,
+  progettoId: number,
+  step: AttachStep,
+  doc: DemoDocument,
+): void {
+  const stored = storeBytes(filesDir, placeholderPdf(doc.title, doc.sizeBytes));
+  tx.insert(documento)
+    .values({
+      progettoId,
+      ...step,
+      title: doc.title,
+      originalName: doc.fileName,
+      sha256: stored.sha256,
+      sizeBytes: stored.size,
+      mediaType: "application/pdf",
+      publishable: true,
+      uploadedBy: ACTOR,
+    })
+    .run();
+}

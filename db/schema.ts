@@ -1,0 +1,329 @@
+/**
+ * Database schema. Conventions: money in integer euro cents (`*_cents`), calendar dates as
+ * "YYYY-MM-DD" text, timestamps as ISO-8601 text in UTC.
+ */
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const timestamp = (name: string) =>
+  text(name).notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () => timestamp("created_at");
+const updatedAt = () => timestamp("updated_at");
+
+export const unione = sqliteTable("unione", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  provincia: text("provincia"),
+  codiceIpa: text("codice_ipa").unique(),
+  fictional: integer("fictional", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const comune = sqliteTable(
+  "comune",
+  {
+    id: integer("id").primaryKey(),
+    name: text("name").notNull(),
+    codiceIstat: text("codice_istat").notNull().unique(),
+    codiceCatastale: text("codice_catastale").unique(),
+    codiceIpa: text("codice_ipa").unique(),
+    provincia: text("provincia"),
+    regione: text("regione"),
+    population: integer("population"),
+    populationDate: text("population_date"),
+    unioneId: integer("unione_id").references(() => unione.id, { onDelete: "set null" }),
+    /** Invented for the demo: the UI labels it so nobody takes it for a real comune. */
+    fictional: integer("fictional", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("comune_unione_idx").on(t.unioneId),
+    check("comune_population_check", sql`${t.population} IS NULL OR ${t.population} >= 0`),
+  ],
+);
+
+export const avviso = sqliteTable("avviso", {
+  id: integer("id").primaryKey(),
+  title: text("title").notNull().unique(),
+  misura: text("misura").notNull(),
+  /** Who may apply, as published ("Comuni", "Scuole", ...). */
+  target: text("target"),
+  windowLabel: text("window_label"),
+  opensOn: text("opens_on"),
+  closesOn: text("closes_on"),
+  /** Key of the built-in rules (see app/domain/measures.ts RULES), null when none apply. */
+  rules: text("rules"),
+  createdAt: createdAt(),
+});
+
+export const progetto = sqliteTable(
+  "progetto",
+  {
+    id: integer("id").primaryKey(),
+    comuneId: integer("comune_id")
+      .notNull()
+      .references(() => comune.id, { onDelete: "restrict" }),
+    avvisoId: integer("avviso_id").references(() => avviso.id, { onDelete: "restrict" }),
+    misura: text("misura").notNull(),
+    title: text("title").notNull(),
+    cup: text("cup").unique(),
+    /** The soggetto attuatore: the comune itself, or a school or other ente located in it. */
+    beneficiaryKind: text("beneficiary_kind", { enum: ["comune", "scuola", "altro"] })
+      .notNull()
+      .default("comune"),
+    beneficiaryName: text("beneficiary_name").notNull(),
+    beneficiaryIpa: text("beneficiary_ipa"),
+    candidaturaSentOn: text("candidatura_sent_on"),
+    candidaturaProtocol: text("candidatura_protocol"),
+    amountRequestedCents: integer("amount_requested_cents"),
+    /** Pacchetto cittadino informato (the site): mandatory for 1.4.1 comuni. */
+    sitePackage: integer("site_package", { mode: "boolean" }).notNull().default(true),
+    /** Population band (1-6) of the candidatura, for measures with bands. */
+    band: integer("band"),
+    /** Number of services of the pacchetto cittadino attivo requested. */
+    servicesCount: integer("services_count"),
+    /** State in the official open data: A assigned, R renounced, E paid. */
+    officialState: text("official_state", { enum: ["A", "R", "E"] }),
+    officialStateOn: text("official_state_on"),
+    notes: text("notes"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("progetto_comune_idx").on(t.comuneId),
+    // An ente applies once per avviso: the key of a progetto whose CUP is not known yet.
+    uniqueIndex("progetto_beneficiary_avviso_idx").on(t.beneficiaryIpa, t.avvisoId),
+    check("progetto_band_check", sql`${t.band} IS NULL OR ${t.band} BETWEEN 1 AND 6`),
+    check("progetto_cup_check", sql`${t.cup} IS NULL OR length(${t.cup}) = 15`),
+    check(
+      "progetto_amount_check",
+      sql`${t.amountRequestedCents} IS NULL OR ${t.amountRequestedCents} >= 0`,
+    ),
+  ],
+);
+
+export const servizio = sqliteTable("servizio", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  shortName: text("short_name").notNull(),
+  flowKind: text("flow_kind", {
+    enum: [
+      "permessi-autorizzazioni",
+      "domande-graduatoria",
+      "servizi-pagamento",
+      "vantaggi-economici",
+      "pagamenti-dovuti",
+    ],
+  }).notNull(),
+});
+
+/** Services chosen in the candidatura; later swaps live in istanza_servizio. */
+export const progettoServizio = sqliteTable(
+  "progetto_servizio",
+  {
+    progettoId: integer("progetto_id")
+      .notNull()
+      .references(() => progetto.id, { onDelete: "cascade" }),
+    servizioId: integer("servizio_id")
+      .notNull()
+      .references(() => servizio.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.progettoId, t.servizioId] })],
+);
+
+export const decreto = sqliteTable(
+  "decreto",
+  {
+    id: integer("id").primaryKey(),
+    progettoId: integer("progetto_id")
+      .notNull()
+      .unique()
+      .references(() => progetto.id, { onDelete: "cascade" }),
+    number: text("number").notNull(),
+    decreeOn: text("decree_on").notNull(),
+    notifiedOn: text("notified_on"),
+    amountCents: integer("amount_cents"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      "decreto_notified_after_decree",
+      sql`${t.notifiedOn} IS NULL OR ${t.notifiedOn} >= ${t.decreeOn}`,
+    ),
+  ],
+);
+
+export const istanzaModifica = sqliteTable(
+  "istanza_modifica",
+  {
+    id: integer("id").primaryKey(),
+    progettoId: integer("progetto_id")
+      .notNull()
+      .references(() => progetto.id, { onDelete: "cascade" }),
+    sentOn: text("sent_on").notNull(),
+    kind: text("kind", { enum: ["sostituzione-servizi", "cronoprogramma", "altro"] }).notNull(),
+    reason: text("reason"),
+    outcome: text("outcome", { enum: ["in-attesa", "accolta", "respinta"] })
+      .notNull()
+      .default("in-attesa"),
+    outcomeOn: text("outcome_on"),
+    /** For timetable changes: which deadline, what was asked and what was granted. */
+    deadlineKind: text("deadline_kind", { enum: ["contract", "completion"] }),
+    requestedDeadline: text("requested_deadline"),
+    grantedDeadline: text("granted_deadline"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("istanza_progetto_idx").on(t.progettoId),
+    check(
+      "istanza_granted_only_when_accepted",
+      sql`${t.grantedDeadline} IS NULL OR ${t.outcome} = 'accolta'`,
+    ),
+  ],
+);
+
+export const istanzaServizio = sqliteTable(
+  "istanza_servizio",
+  {
+    istanzaId: integer("istanza_id")
+      .notNull()
+      .references(() => istanzaModifica.id, { onDelete: "cascade" }),
+    servizioId: integer("servizio_id")
+      .notNull()
+      .references(() => servizio.id, { onDelete: "restrict" }),
+    change: text("change", { enum: ["removed", "added"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.istanzaId, t.servizioId] })],
+);
+
+export const determina = sqliteTable(
+  "determina",
+  {
+    id: integer("id").primaryKey(),
+    progettoId: integer("progetto_id")
+      .notNull()
+      .references(() => progetto.id, { onDelete: "cascade" }),
+    number: text("number").notNull(),
+    adoptedOn: text("adopted_on").notNull(),
+    supplierName: text("supplier_name").notNull(),
+    supplierVat: text("supplier_vat"),
+    cig: text("cig"),
+    amountCents: integer("amount_cents"),
+    /** When the contract was signed; the determina date stands in when unknown. */
+    contractOn: text("contract_on"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("determina_progetto_idx").on(t.progettoId),
+    check("determina_cig_check", sql`${t.cig} IS NULL OR length(${t.cig}) = 10`),
+  ],
+);
+
+export const EVENT_KINDS = [
+  "sito-online",
+  "servizio-online",
+  "checklist-inviata",
+  "asseverazione",
+  "erogazione",
+  "rinuncia",
+] as const;
+
+export const evento = sqliteTable(
+  "evento",
+  {
+    id: integer("id").primaryKey(),
+    progettoId: integer("progetto_id")
+      .notNull()
+      .references(() => progetto.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: EVENT_KINDS }).notNull(),
+    occurredOn: text("occurred_on").notNull(),
+    /** Set for servizio-online. */
+    servizioId: integer("servizio_id").references(() => servizio.id, { onDelete: "restrict" }),
+    /** Set for asseverazione. */
+    outcome: text("outcome", { enum: ["positiva", "negativa"] }),
+    /** Set for erogazione. */
+    amountCents: integer("amount_cents"),
+    note: text("note"),
+    source: text("source", { enum: ["manuale", "opendata", "demo"] })
+      .notNull()
+      .default("manuale"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("evento_progetto_idx").on(t.progettoId),
+    check(
+      "evento_servizio_check",
+      sql`(${t.kind} = 'servizio-online') = (${t.servizioId} IS NOT NULL)`,
+    ),
+    check("evento_outcome_check", sql`(${t.kind} = 'asseverazione') = (${t.outcome} IS NOT NULL)`),
+  ],
+);
+
+/**
+ * An uploaded file's metadata; the bytes live on disk under the data folder, named by their
+ * SHA-256. It belongs to a progetto and optionally to one step, and goes when the step goes.
+ */
+export const documento = sqliteTable(
+  "documento",
+  {
+    id: integer("id").primaryKey(),
+    progettoId: integer("progetto_id")
+      .notNull()
+      .references(() => progetto.id, { onDelete: "cascade" }),
+    step: text("step", {
+      enum: ["candidatura", "decreto", "istanza", "determina", "evento", "altro"],
+    }).notNull(),
+    decretoId: integer("decreto_id").references(() => decreto.id, { onDelete: "cascade" }),
+    istanzaId: integer("istanza_id").references(() => istanzaModifica.id, { onDelete: "cascade" }),
+    determinaId: integer("determina_id").references(() => determina.id, { onDelete: "cascade" }),
+    eventoId: integer("evento_id").references(() => evento.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    originalName: text("original_name").notNull(),
+    sha256: text("sha256").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    mediaType: text("media_type", {
+      enum: ["application/pdf", "application/pkcs7-mime"],
+    }).notNull(),
+    publishable: integer("publishable", { mode: "boolean" }).notNull().default(false),
+    uploadedAt: timestamp("uploaded_at"),
+    uploadedBy: text("uploaded_by"),
+  },
+  (t) => [
+    index("documento_progetto_idx").on(t.progettoId),
+    index("documento_sha256_idx").on(t.sha256),
+    check(
+      "documento_one_step",
+      sql`(${t.decretoId} IS NOT NULL) + (${t.istanzaId} IS NOT NULL) + (${t.determinaId} IS NOT NULL) + (${t.eventoId} IS NOT NULL) <= 1`,
+    ),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey(),
+    at: timestamp("at"),
+    /** Who made the change: a user reference, or "seed" / "import" for batch writes. */
+    actor: text("actor").notNull(),
+    action: text("action", { enum: ["create", "update", "delete"] }).notNull(),
+    entity: text("entity").notNull(),
+    entityId: integer("entity_id"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [index("audit_entity_idx").on(t.entity, t.entityId)],
+);

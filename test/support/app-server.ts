@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { seedDemoData } from "../../db/demo";
+import { createTempDatabase } from "./temp-db";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const BUILD = path.join(ROOT, "build/index.js");
+
+export interface RunningApp {
+  url: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts the production build on a free loopback port over a fresh demo database. */
+export async function startApp(options: { today?: string } = {}): Promise<RunningApp> {
+  if (!existsSync(BUILD))
+    throw new Error("Manca la build: eseguire `npm run build` prima dei test e2e");
+  const temp = createTempDatabase();
+  seedDemoData({ db: temp.db, filesDir: temp.filesDir, today: options.today ?? "2026-11-22" });
+  temp.sqlite.close();
+
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/@remix-run/serve/dist/cli.js"), BUILD],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        CRUSCOTTO_DATA_DIR: temp.dir,
+        ...(options.today ? { CRUSCOTTO_TODAY: options.today } : {}),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const output: string[] = [];
+  child.stdout?.on("data", (d) => output.push(String(d)));
+  child.stderr?.on("data", (d) => output.push(String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilAnswering(url, child, output);
+  return {
+    url,
+    dataDir: temp.dir,
+    stop: async () => {
+      await stopProcess(child);
+      temp.cleanup();
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilAnswering(
+  url: string,
+  child: ChildProcess,
+  output: string[],
+): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Il server è terminato:\n${output.join("")}`);
+    try {
+      const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status < 500) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`Il server non risponde su ${url}:\n${output.join("")}`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
