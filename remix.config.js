@@ -1,6 +1,8 @@
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+  // Our Express server (with the access guard) is compiled together with the app.
+  server: "./app/server/main.server.ts",
   serverModuleFormat: "esm",
   future: {
     v3_fetcherPersist: true,

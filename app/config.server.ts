@@ -9,6 +9,9 @@ const EnvSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, "deve essere una data AAAA-MM-GG")
     .optional(),
   CRUSCOTTO_AT_RISK_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  CRUSCOTTO_SESSION_SECRET: z.string().min(32, "deve avere almeno 32 caratteri").optional(),
+  CRUSCOTTO_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  NODE_ENV: z.string().default("development"),
 });
 
 export interface Config {
@@ -17,6 +20,10 @@ export interface Config {
   filesDir: string;
   today: string | undefined;
   atRiskDays: number;
+  /** From the environment, or else the file `npm run setup` writes in the data folder. */
+  sessionSecret: string | undefined;
+  sessionSecretFile: string;
+  cookieSecure: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +39,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.join(dataDir, "files"),
     today: parsed.data.CRUSCOTTO_TODAY,
     atRiskDays: parsed.data.CRUSCOTTO_AT_RISK_DAYS,
+    sessionSecret: parsed.data.CRUSCOTTO_SESSION_SECRET,
+    sessionSecretFile: path.join(dataDir, "session-secret"),
+    cookieSecure:
+      (parsed.data.CRUSCOTTO_COOKIE_SECURE ?? String(parsed.data.NODE_ENV === "production")) ===
+      "true",
   };
 }

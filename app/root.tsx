@@ -1,6 +1,15 @@
-import type { LinksFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ROLE_LABELS } from "./auth/access";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -8,7 +17,14 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+export function loader({ context }: LoaderFunctionArgs) {
+  const user = context.user;
+  return { user: user ? { name: user.name, email: user.email, role: user.role } : null };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user ?? null;
   return (
     <html lang="it">
       <head>
@@ -28,6 +44,20 @@ export function Layout({ children }: { children: ReactNode }) {
           <span className="app-subtitle">
             Misura 1.4.1 · Esperienza del cittadino nei servizi pubblici
           </span>
+          {user ? (
+            <nav aria-label="Account" className="app-nav">
+              <span>
+                {user.name} ({ROLE_LABELS[user.role]})
+              </span>
+              {user.role === "admin" ? <a href="/admin/utenti">Utenti</a> : null}
+              <a href="/account/password">Cambia password</a>
+              <Form method="post" action="/esci">
+                <button type="submit" className="link-button">
+                  Esci
+                </button>
+              </Form>
+            </nav>
+          ) : null}
         </header>
         <main id="contenuto">{children}</main>
         <ScrollRestoration />

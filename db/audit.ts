@@ -4,8 +4,13 @@ import { auditLog } from "./schema";
 /** A database handle or an open transaction on it: both can write. */
 export type Writer = Pick<Db, "insert" | "update" | "delete" | "select">;
 
+/** Who changes data: a signed-in user, or a batch ("seed", "import", "cli"). */
+export interface Actor {
+  label: string;
+  userId: number | null;
+}
+
 export interface AuditEntry {
-  actor: string;
   action: "create" | "update" | "delete";
   entity: string;
   entityId: number | null;
@@ -13,15 +18,24 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export function writeAudit(tx: Writer, entry: AuditEntry): void {
+/** Never copied into the log, whatever the entity. */
+const SECRET_FIELDS = new Set(["passwordHash", "password_hash", "tokenHash", "token_hash"]);
+
+function redact(value: unknown): unknown {
+  if (value === null || value === undefined || typeof value !== "object") return value ?? null;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !SECRET_FIELDS.has(key)));
+}
+
+export function writeAudit(tx: Writer, actor: Actor, entry: AuditEntry): void {
   tx.insert(auditLog)
     .values({
-      actor: entry.actor,
+      actor: actor.label,
+      actorUserId: actor.userId,
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
+      before: redact(entry.before),
+      after: redact(entry.after),
     })
     .run();
 }

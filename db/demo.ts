@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { decomposeAmount } from "../app/domain/bands";
 import { addDays, type IsoDate } from "../app/domain/dates";
 import { storeBytes } from "../app/files.server";
-import { type Writer, writeAudit } from "./audit";
+import { type Actor, type Writer, writeAudit } from "./audit";
 import type { Db } from "./connection";
 import { placeholderPdf } from "./placeholder-pdf";
 import { AVVISI_141_COMUNI } from "./reference";
@@ -358,7 +358,7 @@ export function seedDemoData({ db, filesDir, today }: SeedOptions): { created: s
   return { created };
 }
 
-const ACTOR = "seed";
+const ACTOR: Actor = { label: "seed", userId: null };
 
 function insertComune(tx: Writer, spec: DemoComune, filesDir: string): void {
   const unioneId = spec.unione ? ensureUnione(tx, spec.unione) : null;
@@ -378,8 +378,7 @@ function insertComune(tx: Writer, spec: DemoComune, filesDir: string): void {
     })
     .returning()
     .get();
-  writeAudit(tx, {
-    actor: ACTOR,
+  writeAudit(tx, ACTOR, {
     action: "create",
     entity: "comune",
     entityId: row.id,
@@ -430,8 +429,7 @@ function insertProgetto(
     })
     .returning()
     .get();
-  writeAudit(tx, {
-    actor: ACTOR,
+  writeAudit(tx, ACTOR, {
     action: "create",
     entity: "progetto",
     entityId: row.id,
@@ -533,7 +531,7 @@ function attachDocument(
       sizeBytes: stored.size,
       mediaType: "application/pdf",
       publishable: true,
-      uploadedBy: ACTOR,
+      uploadedBy: ACTOR.label,
     })
     .run();
 }

@@ -312,13 +312,66 @@ export const documento = sqliteTable(
   ],
 );
 
+export const ROLES = ["admin", "coordinatore", "editor", "lettore"] as const;
+
+/** An account. Scope: a coordinatore's unione, or the comuni of an editor or lettore. */
+export const utente = sqliteTable("utente", {
+  id: integer("id").primaryKey(),
+  /** Stored lower-case, so sign-in ignores case. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  /** scrypt hash with its parameters and salt; never the password. */
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  unioneId: integer("unione_id").references(() => unione.id, { onDelete: "set null" }),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const utenteComune = sqliteTable(
+  "utente_comune",
+  {
+    utenteId: integer("utente_id")
+      .notNull()
+      .references(() => utente.id, { onDelete: "cascade" }),
+    comuneId: integer("comune_id")
+      .notNull()
+      .references(() => comune.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.utenteId, t.comuneId] })],
+);
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored here. */
+export const sessione = sqliteTable(
+  "sessione",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    utenteId: integer("utente_id")
+      .notNull()
+      .references(() => utente.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessione_utente_idx").on(t.utenteId)],
+);
+
+/** Failed sign-ins per e-mail and address, to slow down password guessing. */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  firstFailureAt: text("first_failure_at").notNull(),
+  lockedUntil: text("locked_until"),
+});
+
 export const auditLog = sqliteTable(
   "audit_log",
   {
     id: integer("id").primaryKey(),
     at: timestamp("at"),
-    /** Who made the change: a user reference, or "seed" / "import" for batch writes. */
+    /** Who made the change: a user's e-mail, or "seed" / "import" for batch writes. */
     actor: text("actor").notNull(),
+    actorUserId: integer("actor_user_id").references(() => utente.id, { onDelete: "set null" }),
     action: text("action", { enum: ["create", "update", "delete"] }).notNull(),
     entity: text("entity").notNull(),
     entityId: integer("entity_id"),

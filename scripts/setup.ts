@@ -1,16 +1,25 @@
 /**
- * Prepares the database: applies migrations, writes reference data and, unless --no-demo,
- * the demo data. Safe to run any number of times.
+ * Prepares the database: applies migrations, writes reference data and the session secret
+ * and, unless --no-demo, the demo data and demo accounts. Safe to run any number of times.
  */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { readConfig } from "../app/config.server";
 import { toIsoDate } from "../app/domain/dates";
 import { openDatabase } from "../db/connection";
 import { seedDemoData } from "../db/demo";
+import { seedDemoUsers } from "../db/demo-users";
 import { applyMigrations } from "../db/migrate";
 import { syncReferenceData } from "../db/reference";
 
 const config = readConfig();
 const withDemo = !process.argv.includes("--no-demo");
+mkdirSync(config.dataDir, { recursive: true });
+if (!config.sessionSecret && !existsSync(config.sessionSecretFile)) {
+  writeFileSync(config.sessionSecretFile, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  console.log(`Segreto delle sessioni creato: ${config.sessionSecretFile}`);
+}
+
 const { sqlite, db } = openDatabase(config.databaseFile);
 try {
   applyMigrations(db);
@@ -19,9 +28,10 @@ try {
   if (withDemo) {
     const today = config.today ?? toIsoDate(new Date());
     const { created } = seedDemoData({ db, filesDir: config.filesDir, today });
+    const accounts = await seedDemoUsers(db);
     console.log(
-      created.length > 0
-        ? `Dati dimostrativi aggiunti: ${created.join(", ")}`
+      created.length + accounts.length > 0
+        ? `Dati dimostrativi aggiunti: ${[...created, ...accounts].join(", ")}`
         : "Dati dimostrativi già presenti: nulla da aggiungere",
     );
   }

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import {
   comune,
@@ -20,6 +20,7 @@ import {
 
 export interface ProgettoSummary {
   id: number;
+  comuneId: number;
   comune: string;
   comuneFictional: boolean;
   misura: string;
@@ -33,10 +34,12 @@ export function listProgettoSummaries(
   db: Db,
   today: IsoDate,
   atRiskDays: number,
+  comuniFilter?: SQL,
 ): ProgettoSummary[] {
   const rows = db
     .select({
       id: progetto.id,
+      comuneId: comune.id,
       comune: comune.name,
       comuneFictional: comune.fictional,
       population: comune.population,
@@ -53,6 +56,7 @@ export function listProgettoSummaries(
     .from(progetto)
     .innerJoin(comune, eq(comune.id, progetto.comuneId))
     .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
+    .where(comuniFilter)
     .orderBy(asc(comune.name), asc(progetto.id))
     .all();
 
@@ -83,6 +87,7 @@ export function listProgettoSummaries(
     };
     return {
       id: r.id,
+      comuneId: r.comuneId,
       comune: r.comune,
       comuneFictional: r.comuneFictional,
       misura: r.misura,

@@ -1,18 +1,26 @@
-import type { MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
 import { DeadlineCell } from "~/components/DeadlineCell";
 import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { formatDate, formatEuro } from "~/domain/format";
 import { PHASE_LABELS } from "~/domain/phase";
+import { visibleComuni } from "~/models/comuni.server";
 import { listProgettoSummaries } from "~/models/progetti.server";
 import { today } from "~/today.server";
 
 export const meta: MetaFunction = () => [{ title: "Progetti PNRR · Cruscotto PNRR" }];
 
-export function loader() {
+export function loader({ context, request }: LoaderFunctionArgs) {
+  const user = requireUser(context.user, request);
   const day = today();
-  const progetti = listProgettoSummaries(getDb(), day, readConfig().atRiskDays);
+  const progetti = listProgettoSummaries(
+    getDb(),
+    day,
+    readConfig().atRiskDays,
+    visibleComuni(user),
+  );
   return { today: day, progetti };
 }
 
@@ -61,7 +69,7 @@ export default function Home() {
             {progetti.map((p) => (
               <tr key={p.id}>
                 <th scope="row">
-                  {p.comune}
+                  <Link to={`/comuni/${p.comuneId}`}>{p.comune}</Link>
                   {p.comuneFictional ? (
                     <span
                       className="badge badge-demo"

@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
+import { demoAccount } from "../support/http";
 
 let app: RunningApp;
 let browser: Browser;
@@ -17,15 +18,21 @@ afterAll(async () => {
 });
 
 describe("the home page in a real browser", () => {
-  it("lists the seeded progetti with Italian amounts and deadline states", async () => {
+  it("sends a visitor to sign in, then lists the seeded progetti with Italian amounts and deadlines", async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => {
       if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
     });
-    const response = await page.goto(app.url);
-    expect(response?.status()).toBe(200);
+    await page.goto(app.url);
+    expect(new URL(page.url()).pathname).toBe("/accedi");
+
+    const admin = demoAccount("admin");
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Accedi" }).click();
+    await page.getByRole("heading", { name: "Progetti PNRR" }).waitFor();
     await expect(page.title()).resolves.toBe("Progetti PNRR · Cruscotto PNRR");
 
     const sml = page.getByRole("row", { name: /Santa Margherita Ligure/ });

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { seedDemoData } from "../../db/demo";
+import { seedDemoUsers } from "../../db/demo-users";
 import { createTempDatabase } from "./temp-db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -11,6 +13,9 @@ const BUILD = path.join(ROOT, "build/index.js");
 export interface RunningApp {
   url: string;
   dataDir: string;
+  databaseFile: string;
+  /** What the server printed so far. */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -20,25 +25,23 @@ export async function startApp(options: { today?: string } = {}): Promise<Runnin
     throw new Error("Manca la build: eseguire `npm run build` prima dei test e2e");
   const temp = createTempDatabase();
   seedDemoData({ db: temp.db, filesDir: temp.filesDir, today: options.today ?? "2026-11-22" });
+  await seedDemoUsers(temp.db);
   temp.sqlite.close();
 
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/@remix-run/serve/dist/cli.js"), BUILD],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        CRUSCOTTO_DATA_DIR: temp.dir,
-        ...(options.today ? { CRUSCOTTO_TODAY: options.today } : {}),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, [BUILD], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      CRUSCOTTO_DATA_DIR: temp.dir,
+      CRUSCOTTO_SESSION_SECRET: randomBytes(32).toString("hex"),
+      ...(options.today ? { CRUSCOTTO_TODAY: options.today } : {}),
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   child.stdout?.on("data", (d) => output.push(String(d)));
   child.stderr?.on("data", (d) => output.push(String(d)));
@@ -47,6 +50,8 @@ export async function startApp(options: { today?: string } = {}): Promise<Runnin
   return {
     url,
     dataDir: temp.dir,
+    databaseFile: temp.file,
+    output: () => output.join(""),
     stop: async () => {
       await stopProcess(child);
       temp.cleanup();

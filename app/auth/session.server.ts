@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, gt } from "drizzle-orm";
+import { sessione, utente, utenteComune } from "../../db/schema";
+import { readConfig } from "../config.server";
+import { getDb } from "../db.server";
+import type { SessionUser } from "./access";
+
+const SESSION_DAYS = 7;
+
+function sessionSecret(): string {
+  const config = readConfig();
+  if (config.sessionSecret) return config.sessionSecret;
+  if (existsSync(config.sessionSecretFile))
+    return readFileSync(config.sessionSecretFile, "utf8").trim();
+  throw new Error(
+    "Manca il segreto delle sessioni: impostare CRUSCOTTO_SESSION_SECRET (almeno 32 caratteri) o eseguire `npm run setup`",
+  );
+}
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+
+/** Signed, httpOnly, SameSite=Lax; Secure in production. */
+export function sessionCookie() {
+  cookie ??= createCookie("cruscotto_sessione", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: readConfig().cookieSecure,
+    path: "/",
+    maxAge: SESSION_DAYS * 24 * 60 * 60,
+    secrets: [sessionSecret()],
+  });
+  return cookie;
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Starts a session and returns the Set-Cookie header value. */
+export async function startSession(utenteId: number): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  getDb()
+    .insert(sessione)
+    .values({ tokenHash: hashToken(token), utenteId, expiresAt })
+    .run();
+  return sessionCookie().serialize(token);
+}
+
+async function tokenFrom(cookieHeader: string | null | undefined): Promise<string | null> {
+  if (!cookieHeader) return null;
+  const value = await sessionCookie().parse(cookieHeader);
+  return typeof value === "string" ? value : null;
+}
+
+/** The signed-in user of a request, or null; expired sessions and disabled accounts count as none. */
+export async function userFromCookie(
+  cookieHeader: string | null | undefined,
+): Promise<SessionUser | null> {
+  const token = await tokenFrom(cookieHeader);
+  if (!token) return null;
+  const db = getDb();
+  const row = db
+    .select({
+      id: utente.id,
+      email: utente.email,
+      name: utente.name,
+      role: utente.role,
+      unioneId: utente.unioneId,
+    })
+    .from(sessione)
+    .innerJoin(utente, eq(utente.id, sessione.utenteId))
+    .where(
+      and(
+        eq(sessione.tokenHash, hashToken(token)),
+        gt(sessione.expiresAt, new Date().toISOString()),
+        eq(utente.active, true),
+      ),
+    )
+    .get();
+  if (!row) return null;
+  const comuni = db
+    .select({ comuneId: utenteComune.comuneId })
+    .from(utenteComune)
+    .where(eq(utenteComune.utenteId, row.id))
+    .all();
+  return { ...row, comuneIds: comuni.map((c) => c.comuneId) };
+}
+
+/** Ends the request's session and returns the Set-Cookie header that clears the cookie. */
+export async function endSession(cookieHeader: string | null): Promise<string> {
+  const token = await tokenFrom(cookieHeader);
+  if (token)
+    getDb()
+      .delete(sessione)
+      .where(eq(sessione.tokenHash, hashToken(token)))
+      .run();
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+/** Drops every session of a user but the current one (after a password change). */
+export async function endOtherSessions(
+  utenteId: number,
+  cookieHeader: string | null,
+): Promise<void> {
+  const token = await tokenFrom(cookieHeader);
+  const keep = token ? hashToken(token) : "";
+  const db = getDb();
+  for (const s of db.select().from(sessione).where(eq(sessione.utenteId, utenteId)).all()) {
+    if (s.tokenHash !== keep) db.delete(sessione).where(eq(sessione.tokenHash, s.tokenHash)).run();
+  }
+}
+
+/** For loaders and actions: the user the guard already found, or off to the sign-in page. */
+export function requireUser(user: SessionUser | null, request: Request): SessionUser {
+  if (user) return user;
+  const url = new URL(request.url);
+  throw redirect(`/accedi?ritorno=${encodeURIComponent(url.pathname + url.search)}`);
+}

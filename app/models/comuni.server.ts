@@ -1,0 +1,65 @@
+import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Actor } from "../../db/audit";
+import type { Db } from "../../db/connection";
+import { comune, progetto, unione } from "../../db/schema";
+import type { SessionUser } from "../auth/access";
+import { auditedUpdate } from "./audited.server";
+
+/** The comuni a user may see, as a condition on the comune table (undefined: all of them). */
+export function visibleComuni(user: SessionUser): SQL | undefined {
+  switch (user.role) {
+    case "admin":
+      return undefined;
+    case "coordinatore":
+      return user.unioneId === null ? sql`0` : eq(comune.unioneId, user.unioneId);
+    case "editor":
+    case "lettore":
+      return user.comuneIds.length === 0 ? sql`0` : inArray(comune.id, [...user.comuneIds]);
+  }
+}
+
+export function getComune(db: Db, id: number) {
+  const row = db
+    .select({
+      id: comune.id,
+      name: comune.name,
+      codiceIstat: comune.codiceIstat,
+      codiceCatastale: comune.codiceCatastale,
+      codiceIpa: comune.codiceIpa,
+      provincia: comune.provincia,
+      regione: comune.regione,
+      population: comune.population,
+      populationDate: comune.populationDate,
+      fictional: comune.fictional,
+      unioneId: comune.unioneId,
+      unione: unione.name,
+    })
+    .from(comune)
+    .leftJoin(unione, eq(unione.id, comune.unioneId))
+    .where(eq(comune.id, id))
+    .get();
+  if (!row) return null;
+  const progetti = db
+    .select({ id: progetto.id, misura: progetto.misura, cup: progetto.cup, title: progetto.title })
+    .from(progetto)
+    .where(eq(progetto.comuneId, id))
+    .orderBy(asc(progetto.misura))
+    .all();
+  return { ...row, progetti };
+}
+
+export interface AnagraficaInput {
+  population: number | null;
+  populationDate: string | null;
+}
+
+export function updateAnagrafica(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: AnagraficaInput,
+): boolean {
+  return db.transaction(
+    (tx) => auditedUpdate(tx, actor, "comune", comune, id, { ...input }) !== null,
+  );
+}

@@ -1,0 +1,189 @@
+import { asc, eq } from "drizzle-orm";
+import type { Actor, Writer } from "../../db/audit";
+import type { Db } from "../../db/connection";
+import { comune, loginThrottle, unione, utente, utenteComune } from "../../db/schema";
+import type { SessionUser } from "../auth/access";
+import { hashPassword, timingDummyHash, verifyPassword } from "../auth/password.server";
+import {
+  afterFailure,
+  lockRemaining,
+  PER_ACCOUNT,
+  PER_ADDRESS,
+  type ThrottleRule,
+} from "../auth/throttle";
+import type { UtenteInput } from "../auth/utente-input";
+import { auditedInsert, auditedUpdate } from "./audited.server";
+
+export class DuplicateEmailError extends Error {
+  constructor(email: string) {
+    super(`Esiste già un account con l'email ${email}`);
+  }
+}
+
+function emailTaken(db: Writer, email: string, exceptId?: number): boolean {
+  const found = db.select({ id: utente.id }).from(utente).where(eq(utente.email, email)).get();
+  return found !== undefined && found.id !== exceptId;
+}
+
+function setComuni(tx: Writer, utenteId: number, comuneIds: readonly number[]): void {
+  tx.delete(utenteComune).where(eq(utenteComune.utenteId, utenteId)).run();
+  for (const comuneId of comuneIds) tx.insert(utenteComune).values({ utenteId, comuneId }).run();
+}
+
+export async function createUtente(
+  db: Db,
+  actor: Actor,
+  input: UtenteInput,
+  password: string,
+): Promise<number> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction((tx) => {
+    if (emailTaken(tx, input.email)) throw new DuplicateEmailError(input.email);
+    const { comuneIds, ...fields } = input;
+    const row = auditedInsert<{ id: number }>(tx, actor, "utente", utente, {
+      ...fields,
+      passwordHash,
+    });
+    setComuni(tx, row.id, comuneIds);
+    return row.id;
+  });
+}
+
+export function updateUtente(db: Db, actor: Actor, id: number, input: UtenteInput): boolean {
+  return db.transaction((tx) => {
+    if (emailTaken(tx, input.email, id)) throw new DuplicateEmailError(input.email);
+    const { comuneIds, ...fields } = input;
+    const updated = auditedUpdate(tx, actor, "utente", utente, id, fields);
+    if (updated) setComuni(tx, id, comuneIds);
+    return updated !== null;
+  });
+}
+
+export async function setPassword(
+  db: Db,
+  actor: Actor,
+  id: number,
+  password: string,
+): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    auditedUpdate(tx, actor, "utente", utente, id, { passwordHash });
+  });
+}
+
+export type SignInResult =
+  | { ok: true; userId: number }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; retryAfterMs: number };
+
+/**
+ * Checks e-mail and password with throttling. Unknown e-mail and wrong password give the
+ * same answer and take the same time, so the form does not reveal who has an account.
+ */
+export async function signIn(
+  db: Db,
+  email: string,
+  password: string,
+  address: string,
+): Promise<SignInResult> {
+  const keys: [string, ThrottleRule][] = [
+    [`account:${email}|${address}`, PER_ACCOUNT],
+    [`address:${address}`, PER_ADDRESS],
+  ];
+  const now = Date.now();
+  const retryAfterMs = Math.max(...keys.map(([key]) => lockRemaining(readThrottle(db, key), now)));
+  if (retryAfterMs > 0) return { ok: false, reason: "locked", retryAfterMs };
+
+  const found = db.select().from(utente).where(eq(utente.email, email)).get();
+  const valid = await verifyPassword(password, found?.passwordHash ?? (await timingDummyHash()));
+  if (found?.active && valid) {
+    db.transaction((tx) => {
+      for (const [key] of keys) tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
+    });
+    return { ok: true, userId: found.id };
+  }
+  db.transaction((tx) => {
+    for (const [key, rule] of keys) {
+      const next = afterFailure(readThrottle(tx, key), now, rule);
+      const row = {
+        key,
+        failures: next.failures,
+        firstFailureAt: new Date(next.firstFailureAt).toISOString(),
+        lockedUntil: next.lockedUntil === null ? null : new Date(next.lockedUntil).toISOString(),
+      };
+      tx.insert(loginThrottle)
+        .values(row)
+        .onConflictDoUpdate({ target: loginThrottle.key, set: row })
+        .run();
+    }
+  });
+  return { ok: false, reason: "invalid" };
+}
+
+function readThrottle(db: Writer, key: string) {
+  const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+  if (!row) return null;
+  return {
+    failures: row.failures,
+    firstFailureAt: Date.parse(row.firstFailureAt),
+    lockedUntil: row.lockedUntil === null ? null : Date.parse(row.lockedUntil),
+  };
+}
+
+export async function checkPassword(db: Db, id: number, password: string): Promise<boolean> {
+  const found = db
+    .select({ passwordHash: utente.passwordHash })
+    .from(utente)
+    .where(eq(utente.id, id))
+    .get();
+  return found ? verifyPassword(password, found.passwordHash) : false;
+}
+
+export interface UtenteRow {
+  id: number;
+  email: string;
+  name: string;
+  role: SessionUser["role"];
+  active: boolean;
+  unioneId: number | null;
+  unione: string | null;
+  comuneIds: number[];
+}
+
+export function listUtenti(db: Db): UtenteRow[] {
+  const rows = db
+    .select({
+      id: utente.id,
+      email: utente.email,
+      name: utente.name,
+      role: utente.role,
+      active: utente.active,
+      unioneId: utente.unioneId,
+      unione: unione.name,
+    })
+    .from(utente)
+    .leftJoin(unione, eq(unione.id, utente.unioneId))
+    .orderBy(asc(utente.email))
+    .all();
+  const links = db.select().from(utenteComune).all();
+  return rows.map((r) => ({
+    ...r,
+    comuneIds: links.filter((l) => l.utenteId === r.id).map((l) => l.comuneId),
+  }));
+}
+
+/** Choices for the account forms. */
+export function scopeChoices(db: Db) {
+  return {
+    unioni: db
+      .select({ id: unione.id, name: unione.name })
+      .from(unione)
+      .orderBy(asc(unione.name))
+      .all(),
+    comuni: db
+      .select({ id: comune.id, name: comune.name })
+      .from(comune)
+      .orderBy(asc(comune.name))
+      .all(),
+  };
+}

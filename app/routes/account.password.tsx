@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { endOtherSessions, requireUser } from "~/auth/session.server";
+import { fieldErrors, passwordField } from "~/auth/utente-input";
+import { Field } from "~/components/Field";
+import { getDb } from "~/db.server";
+import { actorOf } from "~/models/audited.server";
+import { checkPassword, setPassword } from "~/models/utenti.server";
+
+export const meta: MetaFunction = () => [{ title: "Cambia password · Cruscotto PNRR" }];
+
+export function loader({ context, request }: LoaderFunctionArgs) {
+  requireUser(context.user, request);
+  return null;
+}
+
+const ChangePassword = z
+  .object({
+    current: z.string().min(1, { error: "Inserire la password attuale" }),
+    next: passwordField,
+    confirm: z.string(),
+  })
+  .refine((f) => f.next === f.confirm, {
+    path: ["confirm"],
+    error: "Le due password non coincidono",
+  });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const parsed = ChangePassword.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error) };
+  const db = getDb();
+  if (!(await checkPassword(db, user.id, parsed.data.current))) {
+    return { ok: false as const, errors: { current: "La password attuale non è corretta" } };
+  }
+  await setPassword(db, actorOf(user), user.id, parsed.data.next);
+  await endOtherSessions(user.id, request.headers.get("Cookie"));
+  return { ok: true as const, errors: {} as Record<string, string> };
+}
+
+export default function ChangePasswordPage() {
+  const data = useActionData<typeof action>();
+  const errors: Record<string, string> = data?.errors ?? {};
+  return (
+    <section className="narrow">
+      <h1>Cambia password</h1>
+      {data?.ok ? (
+        <p className="notice" role="status">
+          Password cambiata. Le altre sessioni aperte con questo account sono state chiuse.
+        </p>
+      ) : null}
+      <Form method="post">
+        <Field
+          name="current"
+          label="Password attuale"
+          type="password"
+          autoComplete="current-password"
+          error={errors.current}
+          required
+        />
+        <Field
+          name="next"
+          label="Nuova password"
+          type="password"
+          autoComplete="new-password"
+          hint="Almeno 12 caratteri."
+          error={errors.next}
+          required
+        />
+        <Field
+          name="confirm"
+          label="Ripeti la nuova password"
+          type="password"
+          autoComplete="new-password"
+          error={errors.confirm}
+          required
+        />
+        <button type="submit">Cambia password</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { generatePassword } from "~/auth/password.server";
+import { requireUser } from "~/auth/session.server";
+import { parseUtenteForm, utenteFormValues } from "~/auth/utente-form";
+import { fieldErrors } from "~/auth/utente-input";
+import { UtenteFields } from "~/components/UtenteFields";
+import { getDb } from "~/db.server";
+import { actorOf } from "~/models/audited.server";
+import {
+  DuplicateEmailError,
+  listUtenti,
+  scopeChoices,
+  setPassword,
+  updateUtente,
+} from "~/models/utenti.server";
+
+export const meta: MetaFunction = () => [{ title: "Modifica utente · Cruscotto PNRR" }];
+
+function findUtente(id: number) {
+  const found = listUtenti(getDb()).find((u) => u.id === id);
+  if (!found) throw new Response("Utente non trovato", { status: 404 });
+  return found;
+}
+
+export function loader({ params }: LoaderFunctionArgs) {
+  return { utente: findUtente(Number(params.id)), choices: scopeChoices(getDb()) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = requireUser(context.user, request);
+  const id = findUtente(Number(params.id)).id;
+  const form = await request.formData();
+  const db = getDb();
+  if (form.get("intent") === "reset-password") {
+    const password = generatePassword();
+    await setPassword(db, actorOf(admin), id, password);
+    return { saved: false, password, errors: {} as Record<string, string>, values: null };
+  }
+  const parsed = parseUtenteForm(form);
+  const values = utenteFormValues(form);
+  if (!parsed.success)
+    return { saved: false, password: null, errors: fieldErrors(parsed.error), values };
+  if (id === admin.id && (parsed.data.role !== "admin" || !parsed.data.active)) {
+    // An admin who demoted or disabled themselves could leave nobody able to manage accounts.
+    const message = "Non puoi togliere a te stesso il ruolo di amministratore né disattivarti";
+    return { saved: false, password: null, errors: { role: message }, values };
+  }
+  try {
+    updateUtente(db, actorOf(admin), id, parsed.data);
+  } catch (error) {
+    if (error instanceof DuplicateEmailError) {
+      return { saved: false, password: null, errors: { email: error.message }, values };
+    }
+    throw error;
+  }
+  return { saved: true, password: null, errors: {}, values: null };
+}
+
+export default function EditUtente() {
+  const { utente, choices } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  return (
+    <section className="narrow">
+      <p>
+        <Link to="/admin/utenti">← Utenti</Link>
+      </p>
+      <h1>{utente.email}</h1>
+      {data?.saved ? (
+        <p className="notice" role="status">
+          Modifiche salvate.
+        </p>
+      ) : null}
+      {data?.password ? (
+        <p className="notice" role="status">
+          Nuova password temporanea: <code>{data.password}</code> — comunicala all'utente.
+        </p>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="update" />
+        <UtenteFields
+          values={data?.values ?? utente}
+          errors={data?.errors ?? {}}
+          choices={choices}
+          withActive
+        />
+        <button type="submit">Salva</button>
+      </Form>
+      <Form method="post">
+        <input type="hidden" name="intent" value="reset-password" />
+        <button type="submit" className="secondary">
+          Reimposta password
+        </button>
+      </Form>
+    </section>
+  );
+}

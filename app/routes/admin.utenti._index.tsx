@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ROLE_LABELS } from "~/auth/access";
+import { generatePassword } from "~/auth/password.server";
+import { requireUser } from "~/auth/session.server";
+import { parseUtenteForm, utenteFormValues } from "~/auth/utente-form";
+import { fieldErrors } from "~/auth/utente-input";
+import { UtenteFields, type UtenteValues } from "~/components/UtenteFields";
+import { getDb } from "~/db.server";
+import { actorOf } from "~/models/audited.server";
+import {
+  createUtente,
+  DuplicateEmailError,
+  listUtenti,
+  scopeChoices,
+} from "~/models/utenti.server";
+
+export const meta: MetaFunction = () => [{ title: "Utenti · Cruscotto PNRR" }];
+
+export function loader() {
+  const db = getDb();
+  return { utenti: listUtenti(db), choices: scopeChoices(db) };
+}
+
+const EMPTY: UtenteValues = {
+  email: "",
+  name: "",
+  role: "",
+  unioneId: null,
+  comuneIds: [],
+  active: true,
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = requireUser(context.user, request);
+  const form = await request.formData();
+  const parsed = parseUtenteForm(form);
+  const values = utenteFormValues(form);
+  if (!parsed.success) return { created: null, errors: fieldErrors(parsed.error), values };
+  const password = generatePassword();
+  try {
+    await createUtente(getDb(), actorOf(admin), parsed.data, password);
+  } catch (error) {
+    if (error instanceof DuplicateEmailError)
+      return { created: null, errors: { email: error.message }, values };
+    throw error;
+  }
+  return { created: { email: parsed.data.email, password }, errors: {}, values: EMPTY };
+}
+
+export default function Utenti() {
+  const { utenti, choices } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const comuneName = new Map(choices.comuni.map((c) => [c.id, c.name]));
+  return (
+    <>
+      <h1>Utenti</h1>
+      <table>
+        <caption>Account e ambito di lavoro</caption>
+        <thead>
+          <tr>
+            <th scope="col">Email</th>
+            <th scope="col">Nome</th>
+            <th scope="col">Ruolo</th>
+            <th scope="col">Ambito</th>
+            <th scope="col">Stato</th>
+          </tr>
+        </thead>
+        <tbody>
+          {utenti.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">
+                <Link to={`/admin/utenti/${u.id}`}>{u.email}</Link>
+              </th>
+              <td>{u.name}</td>
+              <td>{ROLE_LABELS[u.role]}</td>
+              <td>
+                {u.role === "admin"
+                  ? "Tutti gli enti"
+                  : u.role === "coordinatore"
+                    ? (u.unione ?? "—")
+                    : u.comuneIds.map((id) => comuneName.get(id)).join(", ")}
+              </td>
+              <td>{u.active ? "Attivo" : "Disattivato"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Nuovo utente</h2>
+      {data?.created ? (
+        <p className="notice" role="status">
+          Account creato per <strong>{data.created.email}</strong>. Password temporanea:{" "}
+          <code>{data.created.password}</code> — comunicala all'utente: non sarà più mostrata.
+        </p>
+      ) : null}
+      <Form method="post" className="narrow">
+        <input type="hidden" name="intent" value="create" />
+        <UtenteFields
+          values={data?.values ?? EMPTY}
+          errors={data?.errors ?? {}}
+          choices={choices}
+          withActive={false}
+        />
+        <button type="submit">Crea utente</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { canWrite } from "~/auth/access";
+import { requireUser } from "~/auth/session.server";
+import { fieldErrors } from "~/auth/utente-input";
+import { Field } from "~/components/Field";
+import { getDb } from "~/db.server";
+import { AnagraficaInput } from "~/domain/comune-input";
+import { formatDate, formatInteger } from "~/domain/format";
+import { actorOf } from "~/models/audited.server";
+import { getComune, updateAnagrafica } from "~/models/comuni.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.comune.name ?? "Comune"} · Cruscotto PNRR` },
+];
+
+function load(id: number) {
+  const found = getComune(getDb(), id);
+  if (!found) throw new Response("Comune non trovato", { status: 404 });
+  return found;
+}
+
+export function loader({ params, context, request }: LoaderFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const comune = load(Number(params.id));
+  // The guard already checked reading; writing decides whether the form is shown.
+  const editable = canWrite(user, { comuneId: comune.id, unioneId: comune.unioneId });
+  return { comune, editable };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const id = load(Number(params.id)).id;
+  const form = Object.fromEntries(await request.formData());
+  const parsed = AnagraficaInput.safeParse(form);
+  if (!parsed.success) return { saved: false, errors: fieldErrors(parsed.error), values: form };
+  updateAnagrafica(getDb(), actorOf(user), id, parsed.data);
+  return { saved: true, errors: {} as Record<string, string>, values: null };
+}
+
+export default function ComunePage() {
+  const { comune, editable } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors: Record<string, string> = data?.errors ?? {};
+  const typed = (name: string) => (data?.values ? String(data.values[name] ?? "") : undefined);
+  return (
+    <>
+      <h1>
+        Comune di {comune.name}
+        {comune.fictional ? <span className="badge badge-demo">dimostrativo</span> : null}
+      </h1>
+      <dl className="facts">
+        <dt>Provincia e regione</dt>
+        <dd>
+          {comune.provincia} · {comune.regione}
+        </dd>
+        <dt>Codice ISTAT</dt>
+        <dd>{comune.codiceIstat}</dd>
+        <dt>Codice IPA</dt>
+        <dd>{comune.codiceIpa ?? "—"}</dd>
+        <dt>Unione</dt>
+        <dd>{comune.unione ?? "Nessuna"}</dd>
+        <dt>Popolazione</dt>
+        <dd>
+          {comune.population === null
+            ? "Non indicata"
+            : `${formatInteger(comune.population)} abitanti${comune.populationDate ? ` al ${formatDate(comune.populationDate)}` : ""}`}
+        </dd>
+      </dl>
+      <h2>Progetti</h2>
+      <ul>
+        {comune.progetti.map((p) => (
+          <li key={p.id}>
+            Misura {p.misura} · CUP {p.cup ?? "non assegnato"}
+          </li>
+        ))}
+      </ul>
+      {editable ? (
+        <>
+          <h2>Aggiorna la popolazione</h2>
+          {data?.saved ? (
+            <p className="notice" role="status">
+              Dati salvati.
+            </p>
+          ) : null}
+          <Form method="post" className="narrow">
+            <Field
+              name="population"
+              label="Popolazione"
+              inputMode="numeric"
+              defaultValue={
+                typed("population") ?? (comune.population === null ? "" : String(comune.population))
+              }
+              error={errors.population}
+            />
+            <Field
+              name="populationDate"
+              label="Data di riferimento"
+              type="date"
+              defaultValue={typed("populationDate") ?? comune.populationDate ?? ""}
+              error={errors.populationDate}
+            />
+            <button type="submit">Salva</button>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { eq } from "drizzle-orm";
+import type { NextFunction, Request, Response } from "express";
+import { comune, progetto } from "../../db/schema";
+import {
+  canAccessUnione,
+  canRead,
+  canWrite,
+  type Requirement,
+  requirementFor,
+  type Scope,
+  type SessionUser,
+} from "../auth/access";
+import { userFromCookie } from "../auth/session.server";
+import { getDb } from "../db.server";
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Every request passes here before any route: it finds the signed-in user, refuses
+ * cross-site writes, and checks role and scope for the path. Routes receive the user in
+ * their load context and never have to repeat these checks by hand.
+ */
+export async function guard(req: Request, res: Response, next: NextFunction): Promise<void> {
+  try {
+    const user = await userFromCookie(req.headers.cookie);
+    res.locals.user = user;
+    const unsafe = UNSAFE.has(req.method);
+    if (unsafe && !sameOrigin(req)) {
+      refuse(
+        res,
+        403,
+        "Richiesta rifiutata",
+        "La richiesta non proviene da questo sito (protezione CSRF).",
+      );
+      return;
+    }
+    const requirement = requirementFor(req.method, req.path);
+    const verdict = decide(requirement, user);
+    if (verdict === "allow") return next();
+    if (verdict === "not-found") {
+      refuse(res, 404, "Pagina non trovata", "Il record richiesto non esiste.");
+    } else if (verdict === "sign-in" && !unsafe) {
+      res.redirect(
+        303,
+        `/accedi?ritorno=${encodeURIComponent(req.originalUrl.replace(/\.data(\?|$)/, "$1"))}`,
+      );
+    } else if (verdict === "sign-in") {
+      refuse(res, 401, "Accesso richiesto", "Per modificare i dati occorre accedere.");
+    } else {
+      refuse(res, 403, "Accesso negato", "Il tuo account non ha i permessi per questa operazione.");
+    }
+  } catch (error) {
+    next(error);
+  }
+}
+
+type Verdict = "allow" | "sign-in" | "forbidden" | "not-found";
+
+function decide(requirement: Requirement, user: SessionUser | null): Verdict {
+  if (requirement.kind === "public") return "allow";
+  if (requirement.kind === "forbidden") return user ? "forbidden" : "sign-in";
+  if (!user) return "sign-in";
+  switch (requirement.kind) {
+    case "signed-in":
+      return "allow";
+    case "admin":
+      return user.role === "admin" ? "allow" : "forbidden";
+    case "unione":
+      return canAccessUnione(user, requirement.unioneId) ? "allow" : "forbidden";
+    case "comune":
+    case "progetto": {
+      const scope =
+        requirement.kind === "comune"
+          ? comuneScope(requirement.comuneId)
+          : progettoScope(requirement.progettoId);
+      if (!scope) return user.role === "admin" ? "not-found" : "forbidden";
+      return (requirement.write ? canWrite : canRead)(user, scope) ? "allow" : "forbidden";
+    }
+  }
+}
+
+function comuneScope(comuneId: number): Scope | null {
+  const row = getDb()
+    .select({ unioneId: comune.unioneId })
+    .from(comune)
+    .where(eq(comune.id, comuneId))
+    .get();
+  return row ? { comuneId, unioneId: row.unioneId } : null;
+}
+
+function progettoScope(progettoId: number): Scope | null {
+  const row = getDb()
+    .select({ comuneId: comune.id, unioneId: comune.unioneId })
+    .from(progetto)
+    .innerJoin(comune, eq(comune.id, progetto.comuneId))
+    .where(eq(progetto.id, progettoId))
+    .get();
+  return row ?? null;
+}
+
+/** The Origin (or, lacking it, the Referer) must name this host. */
+function sameOrigin(req: Request): boolean {
+  const source = req.get("origin") ?? req.get("referer");
+  if (!source || source === "null") return false;
+  try {
+    return new URL(source).host === req.get("host");
+  } catch {
+    return false;
+  }
+}
+
+function refuse(res: Response, status: number, title: string, message: string): void {
+  res
+    .status(status)
+    .type("html")
+    .send(
+      `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>${title} · Cruscotto PNRR</title></head>` +
+        `<body><main><h1>${title}</h1><p>${message}</p><p><a href="/">Torna alla pagina iniziale</a></p></main></body></html>`,
+    );
+}

@@ -1,0 +1,69 @@
+/** One demo account per role; the passwords are published in the README, for the demo only. */
+import { eq, inArray } from "drizzle-orm";
+import type { UtenteInput } from "../app/auth/utente-input";
+import { createUtente } from "../app/models/utenti.server";
+import type { Db } from "./connection";
+import { comune, unione, utente } from "./schema";
+
+export const DEMO_ACCOUNTS = [
+  {
+    email: "admin@cruscotto.example",
+    password: "demo-admin-pnrr",
+    name: "Amministratrice Demo",
+    role: "admin",
+  },
+  {
+    email: "coordinatore@cruscotto.example",
+    password: "demo-coordinatore-pnrr",
+    name: "Coordinatore Valle del Savio",
+    role: "coordinatore",
+    unione: "Unione dei Comuni Valle del Savio",
+  },
+  {
+    email: "editor@cruscotto.example",
+    password: "demo-editor-pnrr",
+    name: "RUP Santa Margherita Ligure",
+    role: "editor",
+    comuniIstat: ["010054"],
+  },
+  {
+    email: "lettore@cruscotto.example",
+    password: "demo-lettore-pnrr",
+    name: "Lettore Pisa",
+    role: "lettore",
+    comuniIstat: ["050026"],
+  },
+] as const;
+
+export async function seedDemoUsers(db: Db): Promise<string[]> {
+  const created: string[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    if (db.select({ id: utente.id }).from(utente).where(eq(utente.email, account.email)).get())
+      continue;
+    const unioneId =
+      "unione" in account
+        ? (db.select({ id: unione.id }).from(unione).where(eq(unione.name, account.unione)).get()
+            ?.id ?? null)
+        : null;
+    const comuneIds =
+      "comuniIstat" in account
+        ? db
+            .select({ id: comune.id })
+            .from(comune)
+            .where(inArray(comune.codiceIstat, [...account.comuniIstat]))
+            .all()
+            .map((c) => c.id)
+        : [];
+    const input: UtenteInput = {
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      unioneId,
+      comuneIds,
+      active: true,
+    };
+    await createUtente(db, { label: "seed", userId: null }, input, account.password);
+    created.push(account.email);
+  }
+  return created;
+}
