@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   CRUSCOTTO_AT_RISK_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   CRUSCOTTO_SESSION_SECRET: z.string().min(32, "deve avere almeno 32 caratteri").optional(),
   CRUSCOTTO_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  CRUSCOTTO_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
   NODE_ENV: z.string().default("development"),
 });
 
@@ -24,6 +25,7 @@ export interface Config {
   sessionSecret: string | undefined;
   sessionSecretFile: string;
   cookieSecure: boolean;
+  uploadMaxBytes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     atRiskDays: parsed.data.CRUSCOTTO_AT_RISK_DAYS,
     sessionSecret: parsed.data.CRUSCOTTO_SESSION_SECRET,
     sessionSecretFile: path.join(dataDir, "session-secret"),
+    uploadMaxBytes: Math.round(parsed.data.CRUSCOTTO_UPLOAD_MAX_MB * 1024 * 1024),
     cookieSecure:
       (parsed.data.CRUSCOTTO_COOKIE_SECURE ?? String(parsed.data.NODE_ENV === "production")) ===
       "true",

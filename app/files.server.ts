@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/connection";
+import { documento } from "../db/schema";
 
 /** Files are stored once per content, at files/<first two hex>/<sha256>. */
 export function storedFilePath(filesDir: string, sha256: string): string {
@@ -17,4 +20,19 @@ export function storeBytes(filesDir: string, bytes: Uint8Array): { sha256: strin
   writeFileSync(temp, bytes);
   renameSync(temp, target);
   return { sha256, size: bytes.byteLength };
+}
+
+/**
+ * Deletes stored files that no documento row names any more. Called after the transaction
+ * that removed the rows has committed, so a rollback never leaves a row without its file.
+ */
+export function removeUnreferencedFiles(db: Db, filesDir: string, hashes: readonly string[]): void {
+  for (const sha256 of new Set(hashes)) {
+    const used = db
+      .select({ id: documento.id })
+      .from(documento)
+      .where(eq(documento.sha256, sha256))
+      .get();
+    if (!used) rmSync(storedFilePath(filesDir, sha256), { force: true });
+  }
 }

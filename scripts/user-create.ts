@@ -6,8 +6,9 @@
 import { parseArgs } from "node:util";
 import { eq, inArray } from "drizzle-orm";
 import { generatePassword } from "../app/auth/password.server";
-import { fieldErrors, passwordField, UtenteInput } from "../app/auth/utente-input";
+import { passwordField, UtenteInput } from "../app/auth/utente-input";
 import { readConfig } from "../app/config.server";
+import { fieldErrors } from "../app/domain/field-errors";
 import { createUtente, DuplicateEmailError } from "../app/models/utenti.server";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";

@@ -48,13 +48,3 @@ export const UtenteInput = z
   }));
 
 export type UtenteInput = z.output<typeof UtenteInput>;
-
-/** zod issues as one Italian message per field, for forms. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}

@@ -1,4 +1,4 @@
-import { asc, eq, type SQL } from "drizzle-orm";
+import { asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import {
   comune,
@@ -27,6 +27,109 @@ export interface ProgettoSummary {
   cup: string | null;
   amountCents: number | null;
   assessment: ProgettoAssessment;
+}
+
+type Determina = typeof determina.$inferSelect;
+type Evento = typeof evento.$inferSelect;
+export type IstanzaWithServices = typeof istanzaModifica.$inferSelect & {
+  removed: number[];
+  added: number[];
+};
+
+/** The steps of some progetti, each table read once, grouped by progetto. */
+export interface Related {
+  services: Map<number, number[]>;
+  determine: Map<number, Determina[]>;
+  eventi: Map<number, Evento[]>;
+  istanze: Map<number, IstanzaWithServices[]>;
+}
+
+export function loadRelated(db: Pick<Db, "select">, progettoIds?: readonly number[]): Related {
+  const filter = (column: Parameters<typeof inArray>[0]) =>
+    progettoIds ? inArray(column, [...progettoIds]) : undefined;
+  const istanze = db.select().from(istanzaModifica).where(filter(istanzaModifica.progettoId)).all();
+  const changes = groupBy(
+    istanze.length
+      ? db
+          .select()
+          .from(istanzaServizio)
+          .where(
+            progettoIds
+              ? inArray(
+                  istanzaServizio.istanzaId,
+                  istanze.map((i) => i.id),
+                )
+              : undefined,
+          )
+          .all()
+      : [],
+    (c) => c.istanzaId,
+  );
+  return {
+    services: new Map(
+      [
+        ...groupBy(
+          db.select().from(progettoServizio).where(filter(progettoServizio.progettoId)).all(),
+          (r) => r.progettoId,
+        ),
+      ].map(([id, rows]) => [id, rows.map((r) => r.servizioId)]),
+    ),
+    determine: groupBy(
+      db
+        .select()
+        .from(determina)
+        .where(filter(determina.progettoId))
+        .orderBy(asc(determina.adoptedOn))
+        .all(),
+      (r) => r.progettoId,
+    ),
+    eventi: groupBy(
+      db
+        .select()
+        .from(evento)
+        .where(filter(evento.progettoId))
+        .orderBy(asc(evento.occurredOn))
+        .all(),
+      (r) => r.progettoId,
+    ),
+    istanze: groupBy(
+      istanze
+        .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
+        .map((i) => {
+          const c = changes.get(i.id) ?? [];
+          return {
+            ...i,
+            removed: c.filter((x) => x.change === "removed").map((x) => x.servizioId),
+            added: c.filter((x) => x.change === "added").map((x) => x.servizioId),
+          };
+        }),
+      (r) => r.progettoId,
+    ),
+  };
+}
+
+export interface ProgettoCore {
+  id: number;
+  band: number | null;
+  population: number | null;
+  notifiedOn: string | null;
+  hasDecreto: number | null;
+  officialState: "A" | "R" | "E" | null;
+  officialStateOn: string | null;
+}
+
+export function factsOf(p: ProgettoCore, related: Related): ProgettoFacts {
+  return {
+    band: p.band,
+    population: p.population,
+    candidaturaServices: related.services.get(p.id) ?? [],
+    decreto: p.hasDecreto === null ? null : { notifiedOn: p.notifiedOn },
+    determine: related.determine.get(p.id) ?? [],
+    istanze: (related.istanze.get(p.id) ?? []) satisfies IstanzaFacts[],
+    eventi: related.eventi.get(p.id) ?? [],
+    officialState: p.officialState,
+    officialStateOn: p.officialStateOn,
+  };
 }
 
 /** Every progetto with its derived state, in a fixed number of queries whatever the count. */
@@ -59,46 +162,20 @@ export function listProgettoSummaries(
     .where(comuniFilter)
     .orderBy(asc(comune.name), asc(progetto.id))
     .all();
-
-  const servicesBy = groupBy(db.select().from(progettoServizio).all(), (r) => r.progettoId);
-  const determineBy = groupBy(db.select().from(determina).all(), (r) => r.progettoId);
-  const eventiBy = groupBy(db.select().from(evento).all(), (r) => r.progettoId);
-  const changesBy = groupBy(db.select().from(istanzaServizio).all(), (r) => r.istanzaId);
-  const istanzeBy = groupBy(db.select().from(istanzaModifica).all(), (r) => r.progettoId);
-
-  return rows.map((r) => {
-    const facts: ProgettoFacts = {
-      band: r.band,
-      population: r.population,
-      candidaturaServices: (servicesBy.get(r.id) ?? []).map((s) => s.servizioId),
-      decreto: r.hasDecreto === null ? null : { notifiedOn: r.notifiedOn },
-      determine: determineBy.get(r.id) ?? [],
-      istanze: (istanzeBy.get(r.id) ?? []).map((i): IstanzaFacts => {
-        const changes = changesBy.get(i.id) ?? [];
-        return {
-          ...i,
-          removed: changes.filter((c) => c.change === "removed").map((c) => c.servizioId),
-          added: changes.filter((c) => c.change === "added").map((c) => c.servizioId),
-        };
-      }),
-      eventi: eventiBy.get(r.id) ?? [],
-      officialState: r.officialState,
-      officialStateOn: r.officialStateOn,
-    };
-    return {
-      id: r.id,
-      comuneId: r.comuneId,
-      comune: r.comune,
-      comuneFictional: r.comuneFictional,
-      misura: r.misura,
-      cup: r.cup,
-      amountCents: r.decretoAmountCents ?? r.amountCents,
-      assessment: assessProgetto(facts, today, atRiskDays),
-    };
-  });
+  const related = loadRelated(db);
+  return rows.map((r) => ({
+    id: r.id,
+    comuneId: r.comuneId,
+    comune: r.comune,
+    comuneFictional: r.comuneFictional,
+    misura: r.misura,
+    cup: r.cup,
+    amountCents: r.decretoAmountCents ?? r.amountCents,
+    assessment: assessProgetto(factsOf(r, related), today, atRiskDays),
+  }));
 }
 
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);

@@ -80,7 +80,9 @@ export default function Home() {
                   ) : null}
                 </th>
                 <td>{p.misura}</td>
-                <td>{p.cup ?? <span className="muted">non assegnato</span>}</td>
+                <td>
+                  <Link to={`/progetti/${p.id}`}>{p.cup ?? "CUP non assegnato"}</Link>
+                </td>
                 <td className="num">{p.amountCents === null ? "—" : formatEuro(p.amountCents)}</td>
                 <td>{PHASE_LABELS[p.assessment.phase]}</td>
                 <td>

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { endOtherSessions, requireUser } from "~/auth/session.server";
-import { fieldErrors, passwordField } from "~/auth/utente-input";
+import { passwordField } from "~/auth/utente-input";
 import { Field } from "~/components/Field";
 import { getDb } from "~/db.server";
+import { fieldErrors } from "~/domain/field-errors";
 import { actorOf } from "~/models/audited.server";
 import { checkPassword, setPassword } from "~/models/utenti.server";
 

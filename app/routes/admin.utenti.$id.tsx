@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { generatePassword } from "~/auth/password.server";
 import { requireUser } from "~/auth/session.server";
 import { parseUtenteForm, utenteFormValues } from "~/auth/utente-form";
-import { fieldErrors } from "~/auth/utente-input";
 import { UtenteFields } from "~/components/UtenteFields";
 import { getDb } from "~/db.server";
+import { fieldErrors } from "~/domain/field-errors";
 import { actorOf } from "~/models/audited.server";
 import {
   DuplicateEmailError,

@@ -4,9 +4,9 @@ import { ROLE_LABELS } from "~/auth/access";
 import { generatePassword } from "~/auth/password.server";
 import { requireUser } from "~/auth/session.server";
 import { parseUtenteForm, utenteFormValues } from "~/auth/utente-form";
-import { fieldErrors } from "~/auth/utente-input";
 import { UtenteFields, type UtenteValues } from "~/components/UtenteFields";
 import { getDb } from "~/db.server";
+import { fieldErrors } from "~/domain/field-errors";
 import { actorOf } from "~/models/audited.server";
 import {
   createUtente,

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { canWrite } from "~/auth/access";
 import { requireUser } from "~/auth/session.server";
-import { fieldErrors } from "~/auth/utente-input";
 import { Field } from "~/components/Field";
 import { getDb } from "~/db.server";
 import { AnagraficaInput } from "~/domain/comune-input";
+import { fieldErrors } from "~/domain/field-errors";
 import { formatDate, formatInteger } from "~/domain/format";
 import { actorOf } from "~/models/audited.server";
 import { getComune, updateAnagrafica } from "~/models/comuni.server";
@@ -71,10 +71,19 @@ export default function ComunePage() {
       <ul>
         {comune.progetti.map((p) => (
           <li key={p.id}>
-            Misura {p.misura} · CUP {p.cup ?? "non assegnato"}
+            <Link to={`/progetti/${p.id}`}>
+              Misura {p.misura} · CUP {p.cup ?? "non assegnato"}
+            </Link>
           </li>
         ))}
       </ul>
+      {editable ? (
+        <p>
+          <Link to={`/comuni/${comune.id}/progetti/nuovo`}>
+            Registra una nuova candidatura 1.4.1
+          </Link>
+        </p>
+      ) : null}
       {editable ? (
         <>
           <h2>Aggiorna la popolazione</h2>

@@ -11,6 +11,10 @@ import type { SessionUser } from "../auth/access";
 import { guard } from "./guard.server";
 
 declare module "@remix-run/node" {
+  // Single fetch types for loaders and actions (future.v3_singleFetch in remix.config.js).
+  interface Future {
+    v3_singleFetch: true;
+  }
   interface AppLoadContext {
     user: SessionUser | null;
     clientAddress: string;

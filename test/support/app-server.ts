@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import type { Db } from "../../db/connection";
 import { seedDemoData } from "../../db/demo";
 import { seedDemoUsers } from "../../db/demo-users";
 import { createTempDatabase } from "./temp-db";
@@ -14,18 +15,27 @@ export interface RunningApp {
   url: string;
   dataDir: string;
   databaseFile: string;
+  filesDir: string;
   /** What the server printed so far. */
   output: () => string;
   stop: () => Promise<void>;
 }
 
 /** Starts the production build on a free loopback port over a fresh demo database. */
-export async function startApp(options: { today?: string } = {}): Promise<RunningApp> {
+export interface StartOptions {
+  today?: string;
+  /** Changes the demo database before the server starts. */
+  prepare?: (db: Db) => void;
+  env?: Record<string, string>;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   if (!existsSync(BUILD))
     throw new Error("Manca la build: eseguire `npm run build` prima dei test e2e");
   const temp = createTempDatabase();
   seedDemoData({ db: temp.db, filesDir: temp.filesDir, today: options.today ?? "2026-11-22" });
   await seedDemoUsers(temp.db);
+  options.prepare?.(temp.db);
   temp.sqlite.close();
 
   const port = await freePort();
@@ -39,6 +49,7 @@ export async function startApp(options: { today?: string } = {}): Promise<Runnin
       CRUSCOTTO_DATA_DIR: temp.dir,
       CRUSCOTTO_SESSION_SECRET: randomBytes(32).toString("hex"),
       ...(options.today ? { CRUSCOTTO_TODAY: options.today } : {}),
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -51,6 +62,7 @@ export async function startApp(options: { today?: string } = {}): Promise<Runnin
     url,
     dataDir: temp.dir,
     databaseFile: temp.file,
+    filesDir: temp.filesDir,
     output: () => output.join(""),
     stop: async () => {
       await stopProcess(child);

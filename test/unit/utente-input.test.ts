@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors, UtenteInput } from "~/auth/utente-input";
+import { UtenteInput } from "~/auth/utente-input";
+import { fieldErrors } from "~/domain/field-errors";
 
 const base = {
   email: " Maria.Rossi@Comune.Example.IT ",

@@ -1,0 +1,39 @@
+/** Italian public-procurement identifiers: CUP, CIG, partita IVA. */
+
+/** CUP: 15 letters and digits, e.g. G51F22003070006. */
+export function isValidCup(value: string): boolean {
+  return /^[A-Z0-9]{15}$/.test(value);
+}
+
+/** CIG: 10 letters and digits (smart CIG start with Z, A-F or X). */
+export function isValidCig(value: string): boolean {
+  return /^[A-Z0-9]{10}$/.test(value);
+}
+
+/**
+ * Partita IVA: 11 digits, the last a check digit (Luhn-like: digits in even positions are
+ * doubled, minus 9 when over 9).
+ */
+export function isValidPartitaIva(value: string): boolean {
+  if (!/^\d{11}$/.test(value)) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let digit = Number(value[i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return (10 - (sum % 10)) % 10 === Number(value[10]);
+}
+
+/** What people paste: spaces, lower case, an "IT" prefix on a VAT number. */
+export function normalizeCode(value: string): string {
+  return value.replace(/\s+/g, "").toUpperCase();
+}
+
+export function normalizePartitaIva(value: string): string {
+  const compact = normalizeCode(value);
+  return compact.startsWith("IT") ? compact.slice(2) : compact;
+}

@@ -1,0 +1,53 @@
+import { redirect } from "@remix-run/node";
+import type { z } from "zod";
+import { readConfig } from "../config.server";
+import { getDb } from "../db.server";
+import { fieldErrors } from "../domain/field-errors";
+import { today } from "../today.server";
+import { loadProgettoRecord } from "./progetto-record.server";
+import { StepRejected } from "./steps.server";
+
+/** The progetto of a route's :id, or a 404 the route's boundary shows. */
+export function requireProgetto(params: { id?: string }) {
+  const record = loadProgettoRecord(getDb(), Number(params.id), today(), readConfig().atRiskDays);
+  if (!record) throw new Response("Progetto non trovato", { status: 404 });
+  return record;
+}
+
+/** Form fields as strings, with the repeated ones (checkbox lists) as arrays. */
+export function formFields(
+  form: FormData,
+  lists: readonly string[] = [],
+): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const key of new Set(form.keys())) {
+    fields[key] = lists.includes(key) ? form.getAll(key).map(String) : String(form.get(key) ?? "");
+  }
+  for (const key of lists) fields[key] ??= [];
+  return fields;
+}
+
+/**
+ * The shared shape of a step form's action: validate with the schema, save, go back to the
+ * project page; or give the errors (Italian, per field) and what was typed back to the form.
+ */
+export async function submitStepForm<S extends z.ZodType>(
+  form: FormData,
+  options: {
+    progettoId: number;
+    schema: S;
+    lists?: readonly string[];
+    save: (input: z.output<S>) => void;
+  },
+) {
+  const fields = formFields(form, options.lists);
+  const parsed = options.schema.safeParse(fields);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), fields };
+  try {
+    options.save(parsed.data);
+  } catch (error) {
+    if (error instanceof StepRejected) return { errors: error.errors, fields };
+    throw error;
+  }
+  throw redirect(`/progetti/${options.progettoId}`);
+}

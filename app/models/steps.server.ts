@@ -1,0 +1,273 @@
+/** Saving and deleting the steps of a progetto: each in one transaction, each audited. */
+import { and, eq, ne } from "drizzle-orm";
+import type { z } from "zod";
+import type { Actor, Writer } from "../../db/audit";
+import type { Db } from "../../db/connection";
+import {
+  comune,
+  decreto,
+  determina,
+  documento,
+  evento,
+  istanzaModifica,
+  istanzaServizio,
+  progetto,
+  progettoServizio,
+} from "../../db/schema";
+import { checkCandidatura, checkSubstitution } from "../domain/candidatura-rules";
+import { servicesInForce } from "../domain/services";
+import type {
+  CandidaturaInput,
+  DecretoInput,
+  DeterminaInput,
+  EventoInput,
+  IstanzaInput,
+} from "../domain/step-inputs";
+import { removeUnreferencedFiles } from "../files.server";
+import { auditedDelete, auditedInsert, auditedUpdate } from "./audited.server";
+import { loadRelated } from "./progetti.server";
+
+/** Input that is well-formed but breaks a rule that needs the stored data to check. */
+export class StepRejected extends Error {
+  constructor(readonly errors: Record<string, string>) {
+    super(Object.values(errors).join("; "));
+  }
+}
+
+type Candidatura = z.output<typeof CandidaturaInput>;
+
+function candidaturaFields(input: Candidatura) {
+  return {
+    avvisoId: input.avvisoId,
+    candidaturaSentOn: input.sentOn,
+    band: input.band,
+    servicesCount: input.servizioIds.length,
+    amountRequestedCents: input.amountRequested,
+    sitePackage: true,
+  };
+}
+
+function setServices(tx: Writer, progettoId: number, ids: readonly number[]) {
+  tx.delete(progettoServizio).where(eq(progettoServizio.progettoId, progettoId)).run();
+  for (const servizioId of ids)
+    tx.insert(progettoServizio).values({ progettoId, servizioId }).run();
+}
+
+/** Returns the warnings of the rules engine (the amount disagrees), which do not block saving. */
+function checked(input: Candidatura): string[] {
+  const result = checkCandidatura(input);
+  if (Object.keys(result.errors).length) throw new StepRejected(result.errors);
+  return result.warnings;
+}
+
+export function createProgetto(db: Db, actor: Actor, comuneId: number, input: Candidatura) {
+  const warnings = checked(input);
+  const id = db.transaction((tx) => {
+    const owner = tx.select().from(comune).where(eq(comune.id, comuneId)).get();
+    if (!owner) throw new StepRejected({ _form: "Comune inesistente" });
+    const row = auditedInsert<{ id: number }>(tx, actor, "progetto", progetto, {
+      comuneId,
+      misura: "1.4.1",
+      title: `Esperienza del cittadino nei servizi pubblici - Comune di ${owner.name}`,
+      beneficiaryKind: "comune",
+      beneficiaryName: `Comune di ${owner.name}`,
+      beneficiaryIpa: owner.codiceIpa,
+      ...candidaturaFields(input),
+    });
+    setServices(tx, row.id, input.servizioIds);
+    return row.id;
+  });
+  return { id, warnings };
+}
+
+export function updateCandidatura(
+  db: Db,
+  actor: Actor,
+  progettoId: number,
+  input: Candidatura,
+): string[] {
+  const warnings = checked(input);
+  db.transaction((tx) => {
+    auditedUpdate(tx, actor, "progetto", progetto, progettoId, candidaturaFields(input));
+    setServices(tx, progettoId, input.servizioIds);
+  });
+  return warnings;
+}
+
+export function saveDecreto(
+  db: Db,
+  actor: Actor,
+  progettoId: number,
+  input: z.output<typeof DecretoInput>,
+): void {
+  db.transaction((tx) => {
+    const clash = tx
+      .select({ comune: comune.name })
+      .from(progetto)
+      .innerJoin(comune, eq(comune.id, progetto.comuneId))
+      .where(and(eq(progetto.cup, input.cup), ne(progetto.id, progettoId)))
+      .get();
+    if (clash)
+      throw new StepRejected({
+        cup: `Il CUP ${input.cup} è già di un progetto del Comune di ${clash.comune}`,
+      });
+    auditedUpdate(tx, actor, "progetto", progetto, progettoId, { cup: input.cup });
+    const fields = {
+      number: input.number,
+      decreeOn: input.decreeOn,
+      notifiedOn: input.notifiedOn,
+      amountCents: input.amount,
+    };
+    const existing = tx
+      .select({ id: decreto.id })
+      .from(decreto)
+      .where(eq(decreto.progettoId, progettoId))
+      .get();
+    if (existing) auditedUpdate(tx, actor, "decreto", decreto, existing.id, fields);
+    else auditedInsert(tx, actor, "decreto", decreto, { progettoId, ...fields });
+  });
+}
+
+/** Fails unless the step exists and belongs to the progetto. */
+function owned(
+  tx: Writer,
+  table: typeof istanzaModifica | typeof determina | typeof evento,
+  id: number,
+  progettoId: number,
+) {
+  const found = tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.progettoId, progettoId)))
+    .get();
+  if (!found)
+    throw new StepRejected({ _form: "Il passaggio non esiste o appartiene a un altro progetto" });
+}
+
+export function saveIstanza(
+  db: Db,
+  actor: Actor,
+  progettoId: number,
+  istanzaId: number | null,
+  input: z.output<typeof IstanzaInput>,
+): number {
+  return db.transaction((tx) => {
+    if (istanzaId !== null) owned(tx, istanzaModifica, istanzaId, progettoId);
+    if (input.kind === "sostituzione-servizi") {
+      const inForce = servicesInForceExcept(tx, progettoId, istanzaId);
+      const band =
+        tx.select({ band: progetto.band }).from(progetto).where(eq(progetto.id, progettoId)).get()
+          ?.band ?? null;
+      const { errors } = checkSubstitution(inForce, input.removed, input.added, band);
+      if (Object.keys(errors).length) throw new StepRejected(errors);
+    }
+    const { removed, added, ...fields } = input;
+    let id = istanzaId;
+    if (id === null) {
+      id = auditedInsert<{ id: number }>(tx, actor, "istanza_modifica", istanzaModifica, {
+        progettoId,
+        ...fields,
+      }).id;
+    } else {
+      auditedUpdate(tx, actor, "istanza_modifica", istanzaModifica, id, fields);
+    }
+    tx.delete(istanzaServizio).where(eq(istanzaServizio.istanzaId, id)).run();
+    for (const servizioId of removed)
+      tx.insert(istanzaServizio).values({ istanzaId: id, servizioId, change: "removed" }).run();
+    for (const servizioId of added)
+      tx.insert(istanzaServizio).values({ istanzaId: id, servizioId, change: "added" }).run();
+    return id;
+  });
+}
+
+/** Services in force before this istanza: the candidatura's with the other accepted swaps. */
+function servicesInForceExcept(db: Writer, progettoId: number, istanzaId: number | null): number[] {
+  const related = loadRelated(db, [progettoId]);
+  const swaps = (related.istanze.get(progettoId) ?? []).filter(
+    (i) => i.id !== istanzaId && i.outcome === "accolta" && i.kind === "sostituzione-servizi",
+  );
+  return servicesInForce(
+    related.services.get(progettoId) ?? [],
+    swaps.map((i) => ({ decidedOn: i.outcomeOn, removed: i.removed, added: i.added })),
+  );
+}
+
+export function saveDetermina(
+  db: Db,
+  actor: Actor,
+  progettoId: number,
+  determinaId: number | null,
+  input: z.output<typeof DeterminaInput>,
+): number {
+  const { amount, ...rest } = input;
+  const fields = { ...rest, amountCents: amount };
+  return db.transaction((tx) => {
+    if (determinaId === null)
+      return auditedInsert<{ id: number }>(tx, actor, "determina", determina, {
+        progettoId,
+        ...fields,
+      }).id;
+    owned(tx, determina, determinaId, progettoId);
+    auditedUpdate(tx, actor, "determina", determina, determinaId, fields);
+    return determinaId;
+  });
+}
+
+export function saveEvento(
+  db: Db,
+  actor: Actor,
+  progettoId: number,
+  eventoId: number | null,
+  input: z.output<typeof EventoInput>,
+): number {
+  const { amount, ...rest } = input;
+  const fields = { ...rest, amountCents: amount, source: "manuale" as const };
+  return db.transaction((tx) => {
+    if (
+      input.servizioId !== null &&
+      !servicesInForceExcept(tx, progettoId, null).includes(input.servizioId)
+    ) {
+      throw new StepRejected({ servizioId: "Il servizio non fa parte del progetto" });
+    }
+    if (eventoId === null)
+      return auditedInsert<{ id: number }>(tx, actor, "evento", evento, { progettoId, ...fields })
+        .id;
+    owned(tx, evento, eventoId, progettoId);
+    auditedUpdate(tx, actor, "evento", evento, eventoId, fields);
+    return eventoId;
+  });
+}
+
+const STEP_TABLES = { istanza: istanzaModifica, determina, evento, decreto } as const;
+const DOC_COLUMNS = {
+  istanza: documento.istanzaId,
+  determina: documento.determinaId,
+  evento: documento.eventoId,
+  decreto: documento.decretoId,
+} as const;
+const ENTITIES = {
+  istanza: "istanza_modifica",
+  determina: "determina",
+  evento: "evento",
+  decreto: "decreto",
+} as const;
+
+/** Deletes a step with its documents; files no other document uses leave the disk too. */
+export function deleteStep(
+  db: Db,
+  actor: Actor,
+  progettoId: number,
+  kind: keyof typeof STEP_TABLES,
+  id: number,
+  filesDir: string,
+): void {
+  const table = STEP_TABLES[kind];
+  const hashes = db.transaction((tx) => {
+    owned(tx, table as typeof determina, id, progettoId);
+    const docs = tx.select().from(documento).where(eq(DOC_COLUMNS[kind], id)).all();
+    for (const d of docs) auditedDelete(tx, actor, "documento", documento, d.id);
+    auditedDelete(tx, actor, ENTITIES[kind], table, id);
+    return docs.map((d) => d.sha256);
+  });
+  removeUnreferencedFiles(db, filesDir, hashes);
+}

@@ -1,0 +1,72 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
+import { getDb } from "~/db.server";
+import { bandForPopulation } from "~/domain/bands";
+import { fieldErrors } from "~/domain/field-errors";
+import { CandidaturaInput } from "~/domain/step-inputs";
+import { actorOf } from "~/models/audited.server";
+import { avvisi141 } from "~/models/avvisi.server";
+import { getComune } from "~/models/comuni.server";
+import { formFields } from "~/models/progetto-route.server";
+import { createProgetto, StepRejected } from "~/models/steps.server";
+
+export const meta: MetaFunction = () => [{ title: "Nuova candidatura · Cruscotto PNRR" }];
+
+function load(id: number) {
+  const comune = getComune(getDb(), id);
+  if (!comune) throw new Response("Comune non trovato", { status: 404 });
+  return comune;
+}
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const comune = load(Number(params.id));
+  return { comune, avvisi: avvisi141(getDb()) };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const comune = load(Number(params.id));
+  const fields = formFields(await request.formData(), ["servizioIds"]);
+  const parsed = CandidaturaInput.safeParse(fields);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), fields };
+  try {
+    const { id } = createProgetto(getDb(), actorOf(user), comune.id, parsed.data);
+    throw redirect(`/progetti/${id}`);
+  } catch (error) {
+    if (error instanceof StepRejected) return { errors: error.errors, fields };
+    throw error;
+  }
+}
+
+export default function NuovaCandidatura() {
+  const { comune, avvisi } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const defaults = {
+    avvisoId: "",
+    sentOn: "",
+    band: comune.population === null ? "" : String(bandForPopulation(comune.population).id),
+    servizioIds: [],
+    amountRequested: "",
+  };
+  return (
+    <section className="narrow">
+      <p>
+        <Link to={`/comuni/${comune.id}`}>← Comune di {comune.name}</Link>
+      </p>
+      <h1>Nuova candidatura 1.4.1 del Comune di {comune.name}</h1>
+      <CandidaturaForm
+        values={data ? candidaturaValues(data.fields) : defaults}
+        errors={data?.errors ?? {}}
+        avvisi={avvisi}
+        submitLabel="Registra la candidatura"
+      />
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { canWrite } from "~/auth/access";
+import { requireUser } from "~/auth/session.server";
+import { checkCandidatura } from "~/domain/candidatura-rules";
+import { DEADLINE_LABELS, type Deadline, deadlineStatus, describeStatus } from "~/domain/deadlines";
+import { formatDate, formatEuro, formatFileSize } from "~/domain/format";
+import { PHASE_LABELS } from "~/domain/phase";
+import { servizioById } from "~/domain/services";
+import { requireProgetto } from "~/models/progetto-route.server";
+import { today } from "~/today.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `Progetto ${data?.record.progetto.cup ?? ""} · ${data?.record.comune.name ?? ""} · Cruscotto PNRR`,
+  },
+];
+
+export function loader({ params, context, request }: LoaderFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const record = requireProgetto(params);
+  const editable = canWrite(user, { comuneId: record.comune.id, unioneId: record.comune.unioneId });
+  const p = record.progetto;
+  const ruleWarnings =
+    p.band !== null && p.amountRequestedCents !== null
+      ? checkCandidatura({
+          band: p.band,
+          servizioIds: record.candidaturaServices,
+          amountRequested: p.amountRequestedCents,
+        }).warnings
+      : [];
+  return { record, editable, today: today(), ruleWarnings };
+}
+
+const EDIT_PATHS: Record<string, (id: number) => string> = {
+  candidatura: () => "candidatura",
+  decreto: () => "decreto",
+  istanza: (id) => `istanze/${id}`,
+  determina: (id) => `determine/${id}`,
+  evento: (id) => `eventi/${id}`,
+};
+
+export default function ProgettoPage() {
+  const { record, editable, today, ruleWarnings } = useLoaderData<typeof loader>();
+  const { progetto, comune, assessment, timeline, documenti } = record;
+  const amount = record.decreto?.amountCents ?? progetto.amountRequestedCents;
+  const docsOf = (key: string) => documenti.filter((d) => d.stepKey === key);
+  const others = docsOf("altro");
+  return (
+    <>
+      <p>
+        <Link to={`/comuni/${comune.id}`}>Comune di {comune.name}</Link>
+      </p>
+      <h1>{progetto.title}</h1>
+      {ruleWarnings.map((w) => (
+        <p key={w} className="warning">
+          Attenzione: {w}
+        </p>
+      ))}
+      <dl className="facts">
+        <dt>Misura</dt>
+        <dd>{progetto.misura}</dd>
+        <dt>CUP</dt>
+        <dd>{progetto.cup ?? "non ancora assegnato"}</dd>
+        <dt>Importo</dt>
+        <dd>{amount === null ? "—" : formatEuro(amount)}</dd>
+        <dt>Stato</dt>
+        <dd>{PHASE_LABELS[assessment.phase]}</dd>
+        <dt>Servizi</dt>
+        <dd>
+          {assessment.services.length ? (
+            <ul className="plain">
+              {assessment.services.map((id) => (
+                <li key={id}>{servizioById(id).name}</li>
+              ))}
+            </ul>
+          ) : (
+            "Nessuno indicato"
+          )}
+        </dd>
+      </dl>
+
+      <h2>Scadenze</h2>
+      <DeadlineList
+        deadlines={[assessment.deadlines.contract, assessment.deadlines.completion]}
+        today={today}
+      />
+
+      {editable ? (
+        <nav aria-label="Aggiorna il progetto" className="actions">
+          <Link to="decreto">{record.decreto ? "Modifica il decreto" : "Registra il decreto"}</Link>
+          <Link to="istanze/nuova">Aggiungi un'istanza di modifica</Link>
+          <Link to="determine/nuova">Aggiungi una determina</Link>
+          <Link to="eventi/nuovo">Registra un avanzamento</Link>
+          <Link to="documenti">Carica un documento</Link>
+        </nav>
+      ) : null}
+
+      <h2>Storia del progetto</h2>
+      <ol className="timeline">
+        {timeline.map((entry) => (
+          <li key={entry.key}>
+            <p className="timeline-date">
+              {entry.date ? formatDate(entry.date) : "Data non indicata"}
+            </p>
+            <h3>{entry.title}</h3>
+            {entry.details.map((d) => (
+              <p key={d}>{d}</p>
+            ))}
+            <DocumentList progettoId={progetto.id} documenti={docsOf(entry.key)} />
+            {editable && entry.ref ? (
+              <p>
+                <Link
+                  to={EDIT_PATHS[entry.ref.step]?.("id" in entry.ref ? entry.ref.id : 0) ?? "."}
+                >
+                  Modifica<span className="visually-hidden"> {entry.title}</span>
+                </Link>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {others.length ? (
+        <>
+          <h2>Altri documenti</h2>
+          <DocumentList progettoId={progetto.id} documenti={others} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function DeadlineList({ deadlines, today }: { deadlines: (Deadline | null)[]; today: string }) {
+  const known = deadlines.filter((d): d is Deadline => d !== null);
+  if (known.length === 0)
+    return (
+      <p className="muted">
+        Le scadenze decorrono dalla notifica del decreto, non ancora registrata.
+      </p>
+    );
+  return (
+    <ul className="plain">
+      {known.map((d) => (
+        <li key={d.kind}>
+          <strong>{DEADLINE_LABELS[d.kind]}</strong>: entro il {formatDate(d.due)}
+          {d.projected ? " (stimata: manca ancora il contratto)" : ""}
+          {d.extended ? ` — prorogata; scadenza originaria ${formatDate(d.originalDue)}` : ""} ·{" "}
+          <span className={`status-${deadlineStatus(d, today).kind}`}>
+            {describeStatus(deadlineStatus(d, today))}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function DocumentList({
+  progettoId,
+  documenti,
+}: {
+  progettoId: number;
+  documenti: {
+    id: number;
+    title: string;
+    sizeBytes: number;
+    mediaType: string;
+    publishable: boolean;
+    uploadedAt: string;
+  }[];
+}) {
+  if (documenti.length === 0) return null;
+  return (
+    <ul className="documents">
+      {documenti.map((d) => (
+        <li key={d.id}>
+          <a href={`/progetti/${progettoId}/documenti/${d.id}`}>{d.title}</a>{" "}
+          <span className="muted">
+            Allegato {formatFileSize(d.sizeBytes)} formato{" "}
+            {d.mediaType === "application/pdf" ? "pdf" : "pdf firmato (p7m)"}
+            {d.publishable ? " · pubblicabile" : " · riservato"}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

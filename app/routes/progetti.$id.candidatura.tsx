@@ -1,0 +1,72 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
+import { getDb } from "~/db.server";
+import { fieldErrors } from "~/domain/field-errors";
+import { euroInputValue } from "~/domain/money";
+import { CandidaturaInput } from "~/domain/step-inputs";
+import { actorOf } from "~/models/audited.server";
+import { avvisi141 } from "~/models/avvisi.server";
+import { formFields, requireProgetto } from "~/models/progetto-route.server";
+import { StepRejected, updateCandidatura } from "~/models/steps.server";
+
+export const meta: MetaFunction = () => [{ title: "Candidatura · Cruscotto PNRR" }];
+
+export function loader({ params }: LoaderFunctionArgs) {
+  return { record: requireProgetto(params), avvisi: avvisi141(getDb()) };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const { progetto } = requireProgetto(params);
+  const fields = formFields(await request.formData(), ["servizioIds"]);
+  const parsed = CandidaturaInput.safeParse(fields);
+  if (!parsed.success)
+    return { errors: fieldErrors(parsed.error), fields, warnings: [] as string[], saved: false };
+  try {
+    const warnings = updateCandidatura(getDb(), actorOf(user), progetto.id, parsed.data);
+    return { errors: {}, fields, warnings, saved: true };
+  } catch (error) {
+    if (error instanceof StepRejected)
+      return { errors: error.errors, fields, warnings: [], saved: false };
+    throw error;
+  }
+}
+
+export default function CandidaturaPage() {
+  const { record, avvisi } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const p = record.progetto;
+  const current = {
+    avvisoId: p.avvisoId === null ? "" : String(p.avvisoId),
+    sentOn: p.candidaturaSentOn ?? "",
+    band: p.band === null ? "" : String(p.band),
+    servizioIds: record.candidaturaServices,
+    amountRequested: euroInputValue(p.amountRequestedCents),
+  };
+  return (
+    <section className="narrow">
+      <p>
+        <Link to={`/progetti/${p.id}`}>← Torna al progetto</Link>
+      </p>
+      <h1>Candidatura del Comune di {record.comune.name}</h1>
+      {data?.saved ? (
+        <p className="notice" role="status">
+          Candidatura salvata.
+        </p>
+      ) : null}
+      {data?.warnings.map((w) => (
+        <p key={w} className="warning" role="status">
+          Attenzione: {w}
+        </p>
+      ))}
+      <CandidaturaForm
+        values={data ? candidaturaValues(data.fields) : current}
+        errors={data?.errors ?? {}}
+        avvisi={avvisi}
+        submitLabel="Salva la candidatura"
+      />
+    </section>
+  );
+}

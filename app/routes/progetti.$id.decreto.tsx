@@ -1,0 +1,85 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { Field } from "~/components/Field";
+import { getDb } from "~/db.server";
+import { euroInputValue } from "~/domain/money";
+import { DecretoInput } from "~/domain/step-inputs";
+import { actorOf } from "~/models/audited.server";
+import { requireProgetto, submitStepForm } from "~/models/progetto-route.server";
+import { StepRejected, saveDecreto } from "~/models/steps.server";
+
+export const meta: MetaFunction = () => [{ title: "Decreto di finanziamento · Cruscotto PNRR" }];
+
+export function loader({ params }: LoaderFunctionArgs) {
+  return { record: requireProgetto(params) };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const { progetto } = requireProgetto(params);
+  return submitStepForm(await request.formData(), {
+    progettoId: progetto.id,
+    schema: DecretoInput,
+    save: (input) => saveDecreto(getDb(), actorOf(user), progetto.id, input),
+  });
+}
+
+export default function DecretoPage() {
+  const { record } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const d = record.decreto;
+  const value = (name: string, stored: string | null | undefined) =>
+    data ? String(data.fields[name] ?? "") : (stored ?? "");
+  const errors: Record<string, string> = data?.errors ?? {};
+  return (
+    <section className="narrow">
+      <p>
+        <Link to={`/progetti/${record.progetto.id}`}>← Torna al progetto</Link>
+      </p>
+      <h1>Decreto di finanziamento</h1>
+      <Form method="post">
+        <Field
+          name="number"
+          label="Numero del decreto"
+          hint="Per esempio 135 - 1 / 2022"
+          defaultValue={value("number", d?.number)}
+          error={errors.number}
+        />
+        <Field
+          name="decreeOn"
+          label="Data del decreto"
+          type="date"
+          defaultValue={value("decreeOn", d?.decreeOn)}
+          error={errors.decreeOn}
+        />
+        <Field
+          name="notifiedOn"
+          label="Data di notifica al comune"
+          type="date"
+          hint="Le scadenze decorrono da questa data."
+          defaultValue={value("notifiedOn", d?.notifiedOn)}
+          error={errors.notifiedOn}
+        />
+        <Field
+          name="amount"
+          label="Importo finanziato (€)"
+          inputMode="decimal"
+          defaultValue={value(
+            "amount",
+            euroInputValue(d?.amountCents ?? record.progetto.amountRequestedCents),
+          )}
+          error={errors.amount}
+        />
+        <Field
+          name="cup"
+          label="CUP"
+          hint="15 caratteri, per esempio G51F22003070006"
+          defaultValue={value("cup", record.progetto.cup)}
+          error={errors.cup}
+        />
+        <button type="submit">Salva il decreto</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/session.server";
+import { Field } from "~/components/Field";
+import { Select } from "~/components/Select";
+import { readConfig } from "~/config.server";
+import { getDb } from "~/db.server";
+import { fieldErrors } from "~/domain/field-errors";
+import { formatFileSize } from "~/domain/format";
+import { actorOf } from "~/models/audited.server";
+import { saveDocumento } from "~/models/documenti.server";
+import { requireProgetto } from "~/models/progetto-route.server";
+import { StepRejected } from "~/models/steps.server";
+import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/uploads.server";
+
+export const meta: MetaFunction = () => [{ title: "Carica un documento · Cruscotto PNRR" }];
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const record = requireProgetto(params);
+  const steps = record.timeline.flatMap((t) =>
+    t.ref
+      ? [
+          {
+            value: t.ref.step === "candidatura" ? "candidatura" : `${t.ref.step}:${t.ref.id}`,
+            label: t.title,
+          },
+        ]
+      : [],
+  );
+  return {
+    record,
+    steps: [...steps, { value: "altro", label: "Altro documento del progetto" }],
+    limit: formatFileSize(readConfig().uploadMaxBytes),
+  };
+}
+
+const Meta = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: "Inserire il titolo del documento" })
+    .max(200, { error: "Massimo 200 caratteri" }),
+  step: z.string().min(1, { error: "Scegliere il passaggio" }),
+  publishable: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+});
+
+type Values = { title: string; step: string; publishable: boolean };
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const { progetto } = requireProgetto(params);
+  const config = readConfig();
+  const fail = (errors: Record<string, string>, values: Values | null = null) => ({
+    errors,
+    values,
+  });
+  let upload: Awaited<ReturnType<typeof receiveUpload>>;
+  try {
+    upload = await receiveUpload(request, config.filesDir, config.uploadMaxBytes);
+  } catch (error) {
+    if (error instanceof UploadTooLarge) {
+      const message = `Il file supera il limite di ${formatFileSize(config.uploadMaxBytes)}.`;
+      return fail({ file: message });
+    }
+    if (error instanceof NotMultipart)
+      return fail({ file: "Il modulo non contiene un file: riprovare." });
+    throw error;
+  }
+  const raw = upload.fields;
+  const values = {
+    title: String(raw.title ?? ""),
+    step: String(raw.step ?? ""),
+    publishable: raw.publishable === "on",
+  };
+  const parsed = Meta.safeParse(raw);
+  if (!parsed.success) {
+    discard(upload.file);
+    return fail(fieldErrors(parsed.error), values);
+  }
+  try {
+    saveDocumento(
+      getDb(),
+      actorOf(user),
+      progetto.id,
+      { ...parsed.data, uploadedBy: user.email },
+      upload.file,
+      config.filesDir,
+    );
+  } catch (error) {
+    if (error instanceof StepRejected) return fail(error.errors, values);
+    throw error;
+  }
+  throw redirect(`/progetti/${progetto.id}`);
+}
+
+export default function UploadPage() {
+  const { record, steps, limit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string> = result?.errors ?? {};
+  return (
+    <section className="narrow">
+      <p>
+        <Link to={`/progetti/${record.progetto.id}`}>← Torna al progetto</Link>
+      </p>
+      <h1>Carica un documento</h1>
+      <Form method="post" encType="multipart/form-data">
+        <Select
+          name="step"
+          label="Passaggio a cui si riferisce"
+          options={steps}
+          defaultValue={result?.values?.step}
+          error={errors.step}
+        />
+        <Field
+          name="title"
+          label="Titolo"
+          hint="Come apparirà nell'elenco, per esempio «Determina n. 922»"
+          defaultValue={result?.values?.title}
+          error={errors.title}
+        />
+        <Field
+          name="file"
+          label="File PDF o PDF firmato (.pdf.p7m)"
+          type="file"
+          accept=".pdf,.p7m,application/pdf,application/pkcs7-mime"
+          hint={`Massimo ${limit}.`}
+          error={errors.file}
+        />
+        <label className="field">
+          <span>
+            <input
+              type="checkbox"
+              name="publishable"
+              defaultChecked={result?.values?.publishable ?? false}
+            />{" "}
+            Pubblicabile nella pagina pubblica del comune
+          </span>
+        </label>
+        <button type="submit">Carica</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { DeleteStep } from "~/components/DeleteStep";
+import { Field } from "~/components/Field";
+import { Select } from "~/components/Select";
+import { readConfig } from "~/config.server";
+import { getDb } from "~/db.server";
+import { euroInputValue } from "~/domain/money";
+import { servizioById } from "~/domain/services";
+import { EventoInput } from "~/domain/step-inputs";
+import { actorOf } from "~/models/audited.server";
+import { requireProgetto, submitStepForm } from "~/models/progetto-route.server";
+import { deleteStep, saveEvento } from "~/models/steps.server";
+
+export const meta: MetaFunction = () => [{ title: "Avanzamento · Cruscotto PNRR" }];
+
+function load(params: { id?: string; eventoId?: string }) {
+  const record = requireProgetto(params);
+  if (params.eventoId === "nuovo") return { record, evento: null };
+  const evento = record.eventi.find((e) => e.id === Number(params.eventoId));
+  if (!evento) throw new Response("Evento non trovato", { status: 404 });
+  return { record, evento };
+}
+
+export function loader({ params }: LoaderFunctionArgs) {
+  return load(params);
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const { record, evento } = load(params);
+  const form = await request.formData();
+  if (form.get("intent") === "delete" && evento) {
+    deleteStep(
+      getDb(),
+      actorOf(user),
+      record.progetto.id,
+      "evento",
+      evento.id,
+      readConfig().filesDir,
+    );
+    throw redirect(`/progetti/${record.progetto.id}`);
+  }
+  return submitStepForm(form, {
+    progettoId: record.progetto.id,
+    schema: EventoInput,
+    save: (input) =>
+      saveEvento(getDb(), actorOf(user), record.progetto.id, evento?.id ?? null, input),
+  });
+}
+
+const KINDS = [
+  { value: "sito-online", label: "Sito online" },
+  { value: "servizio-online", label: "Servizio online" },
+  { value: "checklist-inviata", label: "Checklist di conformità inviata" },
+  { value: "asseverazione", label: "Esito dell'asseverazione" },
+  { value: "erogazione", label: "Erogazione del contributo" },
+  { value: "rinuncia", label: "Rinuncia al finanziamento" },
+];
+
+export default function EventoPage() {
+  const { record, evento: e } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors: Record<string, string> = data?.errors ?? {};
+  const value = (name: string, stored: string | number | null | undefined) =>
+    data
+      ? String(data.fields[name] ?? "")
+      : stored === null || stored === undefined
+        ? ""
+        : String(stored);
+  return (
+    <section className="narrow">
+      <p>
+        <Link to={`/progetti/${record.progetto.id}`}>← Torna al progetto</Link>
+      </p>
+      <h1>{e ? "Avanzamento del progetto" : "Registra un avanzamento"}</h1>
+      <Form method="post">
+        <Select
+          name="kind"
+          label="Che cosa è successo"
+          options={KINDS}
+          defaultValue={value("kind", e?.kind)}
+          error={errors.kind}
+        />
+        <Field
+          name="occurredOn"
+          label="Data"
+          type="date"
+          defaultValue={value("occurredOn", e?.occurredOn)}
+          error={errors.occurredOn}
+        />
+        <Select
+          name="servizioId"
+          label="Servizio (per «Servizio online»)"
+          placeholder="—"
+          options={record.assessment.services.map((id) => ({
+            value: id,
+            label: servizioById(id).name,
+          }))}
+          defaultValue={value("servizioId", e?.servizioId)}
+          error={errors.servizioId}
+        />
+        <Select
+          name="outcome"
+          label="Esito (per l'asseverazione)"
+          placeholder="—"
+          options={[
+            { value: "positiva", label: "Positiva" },
+            { value: "negativa", label: "Negativa" },
+          ]}
+          defaultValue={value("outcome", e?.outcome)}
+          error={errors.outcome}
+        />
+        <Field
+          name="amount"
+          label="Importo erogato (€)"
+          inputMode="decimal"
+          defaultValue={value("amount", euroInputValue(e?.amountCents ?? null))}
+          error={errors.amount}
+        />
+        <Field name="note" label="Nota" defaultValue={value("note", e?.note)} error={errors.note} />
+        {errors._form ? <p className="error-message">{errors._form}</p> : null}
+        <button type="submit">Salva</button>
+      </Form>
+      {e ? <DeleteStep label="Elimina l'avanzamento e i suoi documenti" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { DeleteStep } from "~/components/DeleteStep";
+import { Field } from "~/components/Field";
+import { Select } from "~/components/Select";
+import { ServicesPicker } from "~/components/ServicesPicker";
+import { readConfig } from "~/config.server";
+import { getDb } from "~/db.server";
+import { checkSubstitution } from "~/domain/candidatura-rules";
+import { formatEuro } from "~/domain/format";
+import { servicesInForce, servizioById } from "~/domain/services";
+import { IstanzaInput } from "~/domain/step-inputs";
+import { actorOf } from "~/models/audited.server";
+import { requireProgetto, submitStepForm } from "~/models/progetto-route.server";
+import { deleteStep, saveIstanza } from "~/models/steps.server";
+
+export const meta: MetaFunction = () => [{ title: "Istanza di modifica · Cruscotto PNRR" }];
+
+function load(params: { id?: string; istanzaId?: string }) {
+  const record = requireProgetto(params);
+  const isNew = params.istanzaId === "nuova";
+  const istanza = isNew ? null : record.istanze.find((i) => i.id === Number(params.istanzaId));
+  if (!isNew && !istanza) throw new Response("Istanza non trovata", { status: 404 });
+  // Services in force before this istanza: the candidatura's and the other accepted swaps.
+  const before = servicesInForce(
+    record.candidaturaServices,
+    record.istanze
+      .filter(
+        (i) => i.id !== istanza?.id && i.outcome === "accolta" && i.kind === "sostituzione-servizi",
+      )
+      .map((i) => ({ decidedOn: i.outcomeOn, removed: i.removed, added: i.added })),
+  );
+  return { record, istanza: istanza ?? null, before };
+}
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const { record, istanza, before } = load(params);
+  const effect =
+    istanza?.kind === "sostituzione-servizi"
+      ? checkSubstitution(before, istanza.removed, istanza.added, record.progetto.band).effect
+      : null;
+  return { record, istanza, before, effect };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const { record, istanza } = load(params);
+  const form = await request.formData();
+  const db = getDb();
+  if (form.get("intent") === "delete" && istanza) {
+    deleteStep(db, actorOf(user), record.progetto.id, "istanza", istanza.id, readConfig().filesDir);
+    throw redirect(`/progetti/${record.progetto.id}`);
+  }
+  return submitStepForm(form, {
+    progettoId: record.progetto.id,
+    schema: IstanzaInput,
+    lists: ["removed", "added"],
+    save: (input) => saveIstanza(db, actorOf(user), record.progetto.id, istanza?.id ?? null, input),
+  });
+}
+
+const KINDS = [
+  { value: "sostituzione-servizi", label: "Sostituzione di servizi" },
+  { value: "cronoprogramma", label: "Variazione del cronoprogramma" },
+  { value: "altro", label: "Altra modifica" },
+];
+const OUTCOMES = [
+  { value: "in-attesa", label: "In attesa" },
+  { value: "accolta", label: "Accolta" },
+  { value: "respinta", label: "Respinta" },
+];
+const DEADLINES = [
+  { value: "contract", label: "Contrattualizzazione del fornitore" },
+  { value: "completion", label: "Completamento delle attività" },
+];
+
+export default function IstanzaPage() {
+  const { record, istanza, before, effect } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors: Record<string, string> = data?.errors ?? {};
+  const value = (name: string, stored: string | null | undefined) =>
+    data ? String(data.fields[name] ?? "") : (stored ?? "");
+  const list = (name: string, stored: number[] | undefined) => {
+    const typed = data?.fields[name];
+    return Array.isArray(typed) ? typed.map(Number) : (stored ?? []);
+  };
+  return (
+    <section className="narrow">
+      <p>
+        <Link to={`/progetti/${record.progetto.id}`}>← Torna al progetto</Link>
+      </p>
+      <h1>{istanza ? "Istanza di modifica" : "Nuova istanza di modifica"}</h1>
+      {effect ? (
+        <div className="notice">
+          <p>
+            Servizi prima: {effect.before.map((id) => servizioById(id).shortName).join(", ")}.<br />
+            Servizi dopo: {effect.after.map((id) => servizioById(id).shortName).join(", ")}.<br />
+            Effetto sull'importo:{" "}
+            {effect.amountDeltaCents === 0 ? "nessuno" : formatEuro(effect.amountDeltaCents)}.
+          </p>
+        </div>
+      ) : null}
+      <Form method="post">
+        <Select
+          name="kind"
+          label="Tipo di istanza"
+          options={KINDS}
+          defaultValue={value("kind", istanza?.kind)}
+          error={errors.kind}
+        />
+        <Field
+          name="sentOn"
+          label="Data di invio"
+          type="date"
+          defaultValue={value("sentOn", istanza?.sentOn)}
+          error={errors.sentOn}
+        />
+        <Field
+          name="reason"
+          label="Motivo"
+          defaultValue={value("reason", istanza?.reason)}
+          error={errors.reason}
+        />
+        <h2>Sostituzione di servizi</h2>
+        <ServicesPicker
+          name="removed"
+          legend="Servizi da togliere"
+          only={before}
+          selected={list("removed", istanza?.removed)}
+          error={errors.removed}
+        />
+        <ServicesPicker
+          name="added"
+          legend="Servizi da aggiungere"
+          only={Array.from({ length: 26 }, (_, i) => i + 1).filter((id) => !before.includes(id))}
+          selected={list("added", istanza?.added)}
+          error={errors.added}
+        />
+        <h2>Variazione del cronoprogramma</h2>
+        <Select
+          name="deadlineKind"
+          label="Scadenza da spostare"
+          placeholder="Nessuna"
+          options={DEADLINES}
+          defaultValue={value("deadlineKind", istanza?.deadlineKind)}
+          error={errors.deadlineKind}
+        />
+        <Field
+          name="requestedDeadline"
+          label="Nuova scadenza richiesta"
+          type="date"
+          defaultValue={value("requestedDeadline", istanza?.requestedDeadline)}
+          error={errors.requestedDeadline}
+        />
+        <Field
+          name="grantedDeadline"
+          label="Scadenza concessa"
+          type="date"
+          defaultValue={value("grantedDeadline", istanza?.grantedDeadline)}
+          error={errors.grantedDeadline}
+        />
+        <h2>Esito</h2>
+        <Select
+          name="outcome"
+          label="Esito"
+          options={OUTCOMES}
+          defaultValue={value("outcome", istanza?.outcome ?? "in-attesa")}
+          error={errors.outcome}
+        />
+        <Field
+          name="outcomeOn"
+          label="Data dell'esito"
+          type="date"
+          defaultValue={value("outcomeOn", istanza?.outcomeOn)}
+          error={errors.outcomeOn}
+        />
+        {errors._form ? <p className="error-message">{errors._form}</p> : null}
+        <button type="submit">Salva l'istanza</button>
+      </Form>
+      {istanza ? <DeleteStep label="Elimina l'istanza e i suoi documenti" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrors } from "~/domain/field-errors";
+import { DecretoInput, DeterminaInput, EventoInput, IstanzaInput } from "~/domain/step-inputs";
+
+const errorsOf = (result: { success: boolean; error?: unknown }) =>
+  result.success ? {} : fieldErrors(result.error as Parameters<typeof fieldErrors>[0]);
+
+describe("decreto input", () => {
+  const valid = {
+    number: "135 - 1 / 2022",
+    decreeOn: "2023-01-03",
+    notifiedOn: "2023-01-23",
+    amount: "155.234,00",
+    cup: "g51f22003070006",
+  };
+
+  it("reads Santa Margherita Ligure's decree", () => {
+    expect(DecretoInput.parse(valid)).toEqual({
+      ...valid,
+      amount: 15_523_400,
+      cup: "G51F22003070006",
+    });
+  });
+
+  it("refuses a CUP that is not 15 letters and digits", () => {
+    expect(errorsOf(DecretoInput.safeParse({ ...valid, cup: "G51F2200307000" }))).toEqual({
+      cup: "Il CUP deve avere 15 caratteri tra lettere e cifre, per esempio G51F22003070006",
+    });
+  });
+
+  it("refuses a notification before the decree", () => {
+    expect(errorsOf(DecretoInput.safeParse({ ...valid, notifiedOn: "2023-01-02" }))).toEqual({
+      notifiedOn: "La data di notifica non può precedere la data del decreto",
+    });
+  });
+
+  it("refuses impossible dates and amounts", () => {
+    expect(
+      errorsOf(DecretoInput.safeParse({ ...valid, decreeOn: "2023-02-30", amount: "tanti" })),
+    ).toEqual({
+      decreeOn: "Inserire la data del decreto",
+      amount: "Inserire un importo in euro, per esempio 155.234,00",
+    });
+  });
+});
+
+describe("determina input", () => {
+  const valid = {
+    number: "922",
+    adoptedOn: "2023-08-23",
+    supplierName: "C&C Sistemi Srl",
+    supplierVat: "",
+    cig: "",
+    amount: "",
+    contractOn: "",
+  };
+
+  it("accepts a determina with only the essentials", () => {
+    expect(DeterminaInput.parse(valid)).toMatchObject({
+      supplierVat: null,
+      cig: null,
+      amount: null,
+      contractOn: null,
+    });
+  });
+
+  it("checks the partita IVA's check digit and the CIG's length", () => {
+    expect(
+      errorsOf(
+        DeterminaInput.safeParse({ ...valid, supplierVat: "00488410011", cig: "Z0A1B2C3D" }),
+      ),
+    ).toEqual({
+      supplierVat: "Partita IVA non valida: 11 cifre con cifra di controllo corretta",
+      cig: "Il CIG deve avere 10 caratteri tra lettere e cifre",
+    });
+    expect(
+      DeterminaInput.parse({ ...valid, supplierVat: "IT 00488410010", cig: "z0a1b2c3d4" }),
+    ).toMatchObject({
+      supplierVat: "00488410010",
+      cig: "Z0A1B2C3D4",
+    });
+  });
+});
+
+describe("istanza di modifica input", () => {
+  const swap = {
+    kind: "sostituzione-servizi",
+    sentOn: "2023-05-22",
+    reason: "inPA",
+    removed: ["21"],
+    added: ["25"],
+    deadlineKind: "",
+    requestedDeadline: "",
+    grantedDeadline: "",
+    outcome: "accolta",
+    outcomeOn: "2023-06-15",
+  };
+
+  it("reads a service substitution", () => {
+    expect(IstanzaInput.parse(swap)).toMatchObject({
+      removed: [21],
+      added: [25],
+      deadlineKind: null,
+    });
+  });
+
+  it("needs a date for a decided outcome, and none for a pending one", () => {
+    expect(errorsOf(IstanzaInput.safeParse({ ...swap, outcomeOn: "" }))).toEqual({
+      outcomeOn: "Indicare la data dell'esito",
+    });
+    expect(errorsOf(IstanzaInput.safeParse({ ...swap, outcome: "in-attesa" }))).toEqual({
+      outcomeOn: "Un'istanza in attesa non ha data di esito",
+    });
+  });
+
+  it("needs the deadline asked and, once accepted, the deadline granted for a timetable change", () => {
+    const timetable = {
+      ...swap,
+      kind: "cronoprogramma",
+      removed: [],
+      added: [],
+      deadlineKind: "completion",
+      requestedDeadline: "2024-12-31",
+    };
+    expect(errorsOf(IstanzaInput.safeParse(timetable))).toEqual({
+      grantedDeadline: "Indicare la scadenza concessa",
+    });
+    expect(IstanzaInput.parse({ ...timetable, grantedDeadline: "2024-11-30" })).toMatchObject({
+      deadlineKind: "completion",
+      grantedDeadline: "2024-11-30",
+    });
+  });
+});
+
+describe("evento input", () => {
+  it("asks which service went online, the asseverazione outcome and the amount paid", () => {
+    const base = { occurredOn: "2024-05-10", servizioId: "", outcome: "", amount: "", note: "" };
+    expect(errorsOf(EventoInput.safeParse({ ...base, kind: "servizio-online" }))).toEqual({
+      servizioId: "Indicare quale servizio è online",
+    });
+    expect(errorsOf(EventoInput.safeParse({ ...base, kind: "asseverazione" }))).toEqual({
+      outcome: "Indicare l'esito dell'asseverazione",
+    });
+    expect(errorsOf(EventoInput.safeParse({ ...base, kind: "erogazione" }))).toEqual({
+      amount: "Indicare l'importo erogato",
+    });
+    expect(
+      EventoInput.parse({ ...base, kind: "erogazione", amount: "155.234,00", servizioId: "3" }),
+    ).toMatchObject({
+      amount: 15_523_400,
+      servizioId: null,
+    });
+  });
+});
