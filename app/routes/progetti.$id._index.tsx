@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { canWrite } from "~/auth/access";
 import { requireUser } from "~/auth/session.server";
 import { checkCandidatura } from "~/domain/candidatura-rules";
@@ -107,7 +107,11 @@ export default function ProgettoPage() {
             {entry.details.map((d) => (
               <p key={d}>{d}</p>
             ))}
-            <DocumentList progettoId={progetto.id} documenti={docsOf(entry.key)} />
+            <DocumentList
+              progettoId={progetto.id}
+              documenti={docsOf(entry.key)}
+              editable={editable}
+            />
             {editable && entry.ref ? (
               <p>
                 <Link
@@ -123,7 +127,7 @@ export default function ProgettoPage() {
       {others.length ? (
         <>
           <h2>Altri documenti</h2>
-          <DocumentList progettoId={progetto.id} documenti={others} />
+          <DocumentList progettoId={progetto.id} documenti={others} editable={editable} />
         </>
       ) : null}
     </>
@@ -157,8 +161,10 @@ function DeadlineList({ deadlines, today }: { deadlines: (Deadline | null)[]; to
 function DocumentList({
   progettoId,
   documenti,
+  editable,
 }: {
   progettoId: number;
+  editable: boolean;
   documenti: {
     id: number;
     title: string;
@@ -179,6 +185,18 @@ function DocumentList({
             {d.mediaType === "application/pdf" ? "pdf" : "pdf firmato (p7m)"}
             {d.publishable ? " · pubblicabile" : " · riservato"}
           </span>
+          {editable ? (
+            <Form
+              method="post"
+              action={`/progetti/${progettoId}/documenti/${d.id}`}
+              className="inline-form"
+            >
+              <input type="hidden" name="intent" value="delete" />
+              <button type="submit" className="link-button danger">
+                Elimina<span className="visually-hidden"> {d.title}</span>
+              </button>
+            </Form>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -213,3 +213,29 @@ describe("deleting a step", () => {
     expect(storedFiles()).not.toContain(file);
   });
 });
+
+describe("forms without JavaScript", () => {
+  it("show the error next to the field and keep what was typed", async () => {
+    const { launchBrowser } = await import("../support/browser");
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const [name, value] = cookie.split("=") as [string, string];
+      await context.addCookies([{ name, value, url: app.url }]);
+      const page = await context.newPage();
+      await page.goto(`${app.url}/progetti/${progettoId}/decreto`);
+      await page.getByLabel("CUP").fill("G51F2200307");
+      await page.getByRole("button", { name: "Salva il decreto" }).click();
+      await page.waitForLoadState("load");
+      await expect(
+        page.getByText("Il CUP deve avere 15 caratteri tra lettere e cifre").isVisible(),
+      ).resolves.toBe(true);
+      await expect(page.getByLabel("CUP").inputValue()).resolves.toBe("G51F2200307");
+      await expect(page.getByLabel("CUP").getAttribute("aria-describedby")).resolves.toContain(
+        "cup-error",
+      );
+    } finally {
+      await browser.close();
+    }
+  });
+});
