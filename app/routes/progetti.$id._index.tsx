@@ -2,9 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { canWrite } from "~/auth/access";
 import { requireUser } from "~/auth/session.server";
+import { MilestoneChart } from "~/components/MilestoneChart";
 import { checkCandidatura } from "~/domain/candidatura-rules";
 import { DEADLINE_LABELS, type Deadline, deadlineStatus, describeStatus } from "~/domain/deadlines";
 import { formatDate, formatEuro, formatFileSize } from "~/domain/format";
+import { milestoneChart } from "~/domain/milestones";
 import { PHASE_LABELS } from "~/domain/phase";
 import { servizioById } from "~/domain/services";
 import { requireProgetto } from "~/models/progetto-route.server";
@@ -29,7 +31,15 @@ export function loader({ params, context, request }: LoaderFunctionArgs) {
           amountRequested: p.amountRequestedCents,
         }).warnings
       : [];
-  return { record, editable, today: today(), ruleWarnings };
+  const day = today();
+  const chart = milestoneChart(
+    record.timeline,
+    record.assessment.deadlines,
+    record.decreto?.notifiedOn ?? null,
+    record.assessment.contractedOn,
+    day,
+  );
+  return { record, editable, today: day, ruleWarnings, chart };
 }
 
 const EDIT_PATHS: Record<string, (id: number) => string> = {
@@ -41,7 +51,7 @@ const EDIT_PATHS: Record<string, (id: number) => string> = {
 };
 
 export default function ProgettoPage() {
-  const { record, editable, today, ruleWarnings } = useLoaderData<typeof loader>();
+  const { record, editable, today, ruleWarnings, chart } = useLoaderData<typeof loader>();
   const { progetto, comune, assessment, timeline, documenti } = record;
   const amount = record.decreto?.amountCents ?? progetto.amountRequestedCents;
   const docsOf = (key: string) => documenti.filter((d) => d.stepKey === key);
@@ -85,6 +95,7 @@ export default function ProgettoPage() {
         deadlines={[assessment.deadlines.contract, assessment.deadlines.completion]}
         today={today}
       />
+      {chart ? <MilestoneChart chart={chart} id={`tappe-${progetto.id}`} /> : null}
 
       {editable ? (
         <nav aria-label="Aggiorna il progetto" className="actions">

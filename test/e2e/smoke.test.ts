@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
-import { demoAccount } from "../support/http";
+import { demoAccount, get, query, signInAs } from "../support/http";
 
 let app: RunningApp;
 let browser: Browser;
@@ -49,5 +49,38 @@ describe("the home page in a real browser", () => {
     await expect(page.getByRole("row").count()).resolves.toBe(14);
     await page.waitForLoadState("networkidle");
     expect(errors).toEqual([]);
+  });
+});
+
+describe("the project page's milestone chart", () => {
+  it("is in the server's HTML and hydrates without warnings, with its table alternative", async () => {
+    const cookie = await signInAs(app, "admin");
+    const [sml] = query<{ id: number }>(
+      app,
+      "select id from progetto where cup = 'G51F22003070006'",
+    );
+    const html = await (await get(app, `/progetti/${sml?.id}`, cookie)).text();
+    expect(html).toMatch(/<svg[^>]*class="recharts-surface"/);
+    expect(html).toContain("Tappe e finestre di scadenza (alternativa testuale al grafico)");
+
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
+    });
+    const [name, value] = cookie.split("=") as [string, string];
+    await page.context().addCookies([{ name, value, url: app.url }]);
+    await page.goto(`${app.url}/progetti/${sml?.id}`);
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("figure.chart svg.recharts-surface").count()).resolves.toBe(1);
+    await expect(page.locator("figure.chart g.milestone").count()).resolves.toBe(5);
+    const rows = await page
+      .getByRole("table", { name: /alternativa testuale/ })
+      .getByRole("row")
+      .allTextContents();
+    expect(rows).toContain("23/08/2023Determina di affidamento n. 922—");
+    expect(rows).toContain("23/01/2023 – 20/10/2023Finestra per contrattualizzare—");
+    expect(problems).toEqual([]);
   });
 });

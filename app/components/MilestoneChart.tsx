@@ -1,0 +1,141 @@
+import { ReferenceArea, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
+import { formatDate } from "~/domain/format";
+import { type MilestoneChart as Chart, dayNumber, monthTicks } from "~/domain/milestones";
+
+const WIDTH = 880;
+const ROW = 34;
+const WINDOW_FILL = { contract: "#cfe3f7", completion: "#e3f1d8" } as const;
+
+interface Point {
+  x: number;
+  y: number;
+  label: string;
+  late: boolean;
+}
+
+/**
+ * Milestones on a time axis with the deadline windows as labelled bands and today's line.
+ * Fixed size so the server renders the full SVG; the table below says the same in words.
+ */
+export function MilestoneChart({ chart, id }: { chart: Chart; id: string }) {
+  const rows = chart.milestones.length;
+  const height = 70 + rows * ROW;
+  const points: Point[] = chart.milestones.map((m, i) => ({
+    x: dayNumber(m.date),
+    y: i + 1,
+    label: m.label,
+    late: m.late,
+  }));
+  const span = dayNumber(chart.end) - dayNumber(chart.start);
+  const ticks = monthTicks(chart.start, chart.end, span > 900 ? 6 : 3);
+  const tickLabel = new Map(ticks.map((t) => [t.day, t.label]));
+  return (
+    <figure className="chart">
+      <div className="chart-scroll" aria-hidden="true">
+        <ScatterChart
+          id={id}
+          width={WIDTH}
+          height={height}
+          margin={{ top: 24, right: 48, bottom: 8, left: 32 }}
+        >
+          <XAxis
+            type="number"
+            dataKey="x"
+            domain={[dayNumber(chart.start), dayNumber(chart.end)]}
+            ticks={ticks.map((t) => t.day)}
+            tickFormatter={(day: number) => tickLabel.get(day) ?? ""}
+            orientation="top"
+            interval={0}
+          />
+          <YAxis type="number" dataKey="y" domain={[0, rows + 1]} reversed hide />
+          {chart.windows.map((w) => (
+            <ReferenceArea
+              key={w.kind}
+              x1={dayNumber(w.from)}
+              x2={dayNumber(w.to)}
+              y1={0}
+              y2={rows + 1}
+              fill={WINDOW_FILL[w.kind]}
+              fillOpacity={0.7}
+              stroke="#5c6f82"
+              strokeDasharray={w.kind === "completion" ? "6 3" : undefined}
+              ifOverflow="extendDomain"
+            />
+          ))}
+          <ReferenceLine
+            x={dayNumber(chart.today)}
+            stroke="#b30000"
+            strokeWidth={2}
+            label={{ value: "Oggi", position: "top", fill: "#b30000", fontSize: 12 }}
+          />
+          <Scatter data={points} shape={MilestoneMark} isAnimationActive={false} />
+        </ScatterChart>
+      </div>
+      <ul className="chart-legend" aria-hidden="true">
+        {chart.windows.map((w) => (
+          <li key={w.kind}>
+            <span className={`swatch swatch-${w.kind}`} /> {w.label}: {formatDate(w.from)} –{" "}
+            {formatDate(w.to)}
+          </li>
+        ))}
+        <li>
+          <span className="swatch swatch-today" /> Oggi, {formatDate(chart.today)}
+        </li>
+        <li>● in tempo · ▲ in ritardo</li>
+      </ul>
+      <figcaption>
+        <table className="chart-table">
+          <caption>Tappe e finestre di scadenza (alternativa testuale al grafico)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Data</th>
+              <th scope="col">Tappa</th>
+              <th scope="col">Rispetto alle scadenze</th>
+            </tr>
+          </thead>
+          <tbody>
+            {chart.milestones.map((m) => (
+              <tr key={`${m.date}-${m.label}`}>
+                <td>{formatDate(m.date)}</td>
+                <td>{m.label}</td>
+                <td>{m.late ? "In ritardo" : "—"}</td>
+              </tr>
+            ))}
+            {chart.windows.map((w) => (
+              <tr key={w.kind}>
+                <td>
+                  {formatDate(w.from)} – {formatDate(w.to)}
+                </td>
+                <td>{w.label}</td>
+                <td>
+                  {w.originalTo
+                    ? `Prorogata; scadenza originaria ${formatDate(w.originalTo)}`
+                    : "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** A dot on time, a triangle when late, each with its name: shape and words, not colour alone. */
+function MilestoneMark(props: unknown) {
+  const { cx, cy, payload } = props as { cx: number; cy: number; payload: Point };
+  const colour = payload.late ? "#b30000" : "#0059b3";
+  return (
+    <g className={payload.late ? "milestone milestone-late" : "milestone"}>
+      {payload.late ? (
+        <path d={`M${cx},${cy - 7} L${cx + 7},${cy + 6} L${cx - 7},${cy + 6} Z`} fill={colour} />
+      ) : (
+        <circle cx={cx} cy={cy} r={6} fill={colour} />
+      )}
+      <text x={cx + 10} y={cy + 4} fontSize={12} fill="#1a1a1a">
+        {payload.label}
+        {payload.late ? " (in ritardo)" : ""}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,130 @@
+/** What the milestone chart of a progetto shows: dated marks and deadline windows. */
+import { addDays, daysBetween, type IsoDate } from "./dates";
+import type { Deadline, Deadlines } from "./deadlines";
+import type { TimelineEntry } from "./timeline";
+
+export interface Milestone {
+  date: IsoDate;
+  label: string;
+  /** Reached after the deadline it answered. */
+  late: boolean;
+}
+
+export interface DeadlineWindow {
+  kind: Deadline["kind"];
+  label: string;
+  from: IsoDate;
+  to: IsoDate;
+  /** The original end when an extension moved it. */
+  originalTo: IsoDate | null;
+}
+
+export interface MilestoneChart {
+  start: IsoDate;
+  end: IsoDate;
+  today: IsoDate;
+  milestones: Milestone[];
+  windows: DeadlineWindow[];
+}
+
+/**
+ * From the timeline and deadlines: the contract window runs from the notification to the
+ * contract deadline, the completion window from the contract (or its deadline) onwards.
+ */
+export function milestoneChart(
+  timeline: readonly TimelineEntry[],
+  deadlines: Deadlines,
+  notifiedOn: IsoDate | null,
+  contractedOn: IsoDate | null,
+  today: IsoDate,
+): MilestoneChart | null {
+  const dated = timeline.filter((t): t is TimelineEntry & { date: IsoDate } => t.date !== null);
+  if (dated.length === 0) return null;
+  // A determina after the contract deadline in force came late.
+  const lateness = (key: string, date: IsoDate) =>
+    key.startsWith("determina:") && deadlines.contract !== null && date > deadlines.contract.due;
+  const milestones = dated.map((t) => ({
+    date: t.date,
+    label: t.title,
+    late: lateness(t.key, t.date),
+  }));
+  const windows: DeadlineWindow[] = [];
+  const { contract, completion } = deadlines;
+  if (contract && notifiedOn) {
+    windows.push({
+      kind: "contract",
+      label: "Finestra per contrattualizzare",
+      from: notifiedOn,
+      to: contract.due,
+      originalTo: contract.extended ? contract.originalDue : null,
+    });
+  }
+  if (completion) {
+    if (completion.metOn)
+      milestones.push({
+        date: completion.metOn,
+        label: "Attività concluse",
+        late: completion.metOn > completion.due,
+      });
+    windows.push({
+      kind: "completion",
+      label: completion.projected ? "Finestra per completare (stimata)" : "Finestra per completare",
+      from: contractedOn ?? contract?.due ?? completion.due,
+      to: completion.due,
+      originalTo: completion.extended ? completion.originalDue : null,
+    });
+  }
+  const dates = [
+    ...milestones.map((m) => m.date),
+    ...windows.flatMap((w) => [w.from, w.to]),
+    today,
+  ];
+  const first = dates.reduce((a, b) => (a < b ? a : b));
+  const last = dates.reduce((a, b) => (a > b ? a : b));
+  // A margin on both sides keeps the first and last marks off the chart's edges.
+  const margin = Math.max(15, Math.round(daysBetween(first, last) * 0.03));
+  return {
+    start: addDays(first, -margin),
+    end: addDays(last, margin),
+    today,
+    milestones: milestones.sort((a, b) => a.date.localeCompare(b.date)),
+    windows,
+  };
+}
+
+/** Calendar date to a day number, for a linear time axis. */
+export function dayNumber(date: IsoDate): number {
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+    86_400_000
+  );
+}
+
+const MONTHS = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"];
+
+/** Ticks on the first day of every `step` months between two dates, labelled "gen 2023". */
+export function monthTicks(
+  start: IsoDate,
+  end: IsoDate,
+  step: number,
+): { day: number; label: string }[] {
+  const ticks: { day: number; label: string }[] = [];
+  let year = Number(start.slice(0, 4));
+  // Start's month is 1-based, so as a 0-based index it names the following month.
+  let month = Number(start.slice(5, 7));
+  if (month === 12) {
+    month = 0;
+    year += 1;
+  }
+  while (true) {
+    const date = `${year}-${String(month + 1).padStart(2, "0")}-01`;
+    if (date > end) break;
+    if (month % step === 0) ticks.push({ day: dayNumber(date), label: `${MONTHS[month]} ${year}` });
+    month += 1;
+    if (month === 12) {
+      month = 0;
+      year += 1;
+    }
+  }
+  return ticks;
+}
