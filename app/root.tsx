@@ -49,6 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <span>
                 {user.name} ({ROLE_LABELS[user.role]})
               </span>
+              <a href="/scadenze">Scadenze</a>
               {user.role === "admin" ? <a href="/admin/utenti">Utenti</a> : null}
               <a href="/account/password">Cambia password</a>
               <Form method="post" action="/esci">

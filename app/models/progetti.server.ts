@@ -9,6 +9,7 @@ import {
   istanzaServizio,
   progetto,
   progettoServizio,
+  unione,
 } from "../../db/schema";
 import type { IsoDate } from "../domain/dates";
 import {
@@ -23,6 +24,8 @@ export interface ProgettoSummary {
   comuneId: number;
   comune: string;
   comuneFictional: boolean;
+  unioneId: number | null;
+  unione: string | null;
   misura: string;
   cup: string | null;
   amountCents: number | null;
@@ -145,6 +148,8 @@ export function listProgettoSummaries(
       comuneId: comune.id,
       comune: comune.name,
       comuneFictional: comune.fictional,
+      unioneId: comune.unioneId,
+      unione: unione.name,
       population: comune.population,
       misura: progetto.misura,
       cup: progetto.cup,
@@ -158,6 +163,7 @@ export function listProgettoSummaries(
     })
     .from(progetto)
     .innerJoin(comune, eq(comune.id, progetto.comuneId))
+    .leftJoin(unione, eq(unione.id, comune.unioneId))
     .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
     .where(comuniFilter)
     .orderBy(asc(comune.name), asc(progetto.id))
@@ -168,6 +174,8 @@ export function listProgettoSummaries(
     comuneId: r.comuneId,
     comune: r.comune,
     comuneFictional: r.comuneFictional,
+    unioneId: r.unioneId,
+    unione: r.unione,
     misura: r.misura,
     cup: r.cup,
     amountCents: r.decretoAmountCents ?? r.amountCents,

@@ -84,3 +84,50 @@ describe("the project page's milestone chart", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("the Scadenze page", () => {
+  it("lists the open deadlines soonest first in a browser, filters them, and exports them", async () => {
+    const cookie = await signInAs(app, "admin");
+    const page = await browser.newPage();
+    const [name, value] = cookie.split("=") as [string, string];
+    await page.context().addCookies([{ name, value, url: app.url }]);
+    await page.goto(`${app.url}/scadenze`);
+    const rows = await page.locator("table tbody tr").allTextContents();
+    expect(rows[0]).toContain("17/08/2024");
+    expect(rows[0]).toContain("Santa Margherita Ligure");
+    const borgo = rows.find((r) => r.includes("Borgo Esempio"));
+    expect(borgo).toContain("02/11/2026");
+    expect(borgo).toContain("Scaduta da 20 giorni");
+    expect(
+      rows.some((r) => r.includes("Castel Prova") && r.includes("prorogata; era 12/11/2026")),
+    ).toBe(true);
+
+    await page.getByLabel("Stato").selectOption("at-risk");
+    await page.getByRole("button", { name: "Filtra" }).click();
+    await page.waitForURL(/stato=at-risk/);
+    const atRisk = await page.locator("table tbody tr").allTextContents();
+    expect(atRisk).toHaveLength(1);
+    expect(atRisk[0]).toContain("A rischio (20 giorni rimasti)");
+
+    const bytes = Buffer.from(
+      await (await get(app, "/scadenze.csv?stato=overdue", cookie)).arrayBuffer(),
+    );
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs for UTF-8
+    const csv = bytes.subarray(3).toString("utf8");
+    expect(csv.startsWith("Comune;Unione;CUP;Scadenza;Entro il")).toBe(true);
+    expect(csv).toContain(
+      "Borgo Esempio;;Z99F22000010006;Contrattualizzazione fornitore;02/11/2026;;no;Scaduta da 20 giorni",
+    );
+    expect(csv).not.toContain("Castel Prova");
+  });
+
+  it("shows an editor only the own comune's deadlines", async () => {
+    const csv = await (await get(app, "/scadenze.csv", await signInAs(app, "editor"))).text();
+    const comuni = csv
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(";")[0]);
+    expect(new Set(comuni)).toEqual(new Set(["Santa Margherita Ligure"]));
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { toCsv } from "~/domain/csv";
+import { assessProgetto, type ProgettoFacts } from "~/domain/progetto";
+import { openDeadlines, type ProgettoForScadenze, scadenzaRow } from "~/domain/scadenze";
+
+const TODAY = "2023-09-25";
+const facts = (over: Partial<ProgettoFacts>): ProgettoFacts => ({
+  band: 2,
+  population: null,
+  candidaturaServices: [],
+  decreto: { notifiedOn: "2023-01-23" },
+  determine: [],
+  istanze: [],
+  eventi: [],
+  officialState: "A",
+  officialStateOn: null,
+  ...over,
+});
+const progetto = (
+  id: number,
+  comune: string,
+  unioneId: number | null,
+  over: Partial<ProgettoFacts>,
+): ProgettoForScadenze => ({
+  id,
+  comuneId: id,
+  comune,
+  unioneId,
+  unione: unioneId ? "Unione" : null,
+  cup: `CUP${id}`,
+  assessment: assessProgetto(facts(over), TODAY),
+});
+
+const progetti = [
+  progetto(1, "Contrattato", 7, { determine: [{ adoptedOn: "2023-08-23", contractOn: null }] }),
+  progetto(2, "In attesa", 7, {}),
+  progetto(3, "Piccolo in ritardo", null, { band: 1 }),
+  progetto(4, "Erogato", null, { officialState: "E", officialStateOn: "2023-09-01" }),
+];
+const all = { unioneId: null, comuneId: null, status: "all" } as const;
+
+describe("the open deadlines", () => {
+  it("lists every deadline not yet met, soonest first, and none of closed progetti", () => {
+    expect(
+      openDeadlines(progetti, TODAY, 30, all).map((r) => [
+        r.comune,
+        r.deadline.kind,
+        r.deadline.due,
+        r.status.kind,
+      ]),
+    ).toEqual([
+      ["Piccolo in ritardo", "contract", "2023-07-22", "overdue"],
+      ["In attesa", "contract", "2023-10-20", "at-risk"],
+      ["Piccolo in ritardo", "completion", "2024-04-17", "open"],
+      ["Contrattato", "completion", "2024-08-17", "open"],
+      ["In attesa", "completion", "2024-10-14", "open"],
+    ]);
+  });
+
+  it("filters by Unione, comune and status", () => {
+    expect(
+      openDeadlines(progetti, TODAY, 30, { ...all, unioneId: 7 }).map((r) => r.comune),
+    ).toEqual(["In attesa", "Contrattato", "In attesa"]);
+    expect(openDeadlines(progetti, TODAY, 30, { ...all, comuneId: 3 })).toHaveLength(2);
+    expect(
+      openDeadlines(progetti, TODAY, 30, { ...all, status: "overdue" }).map((r) => r.comune),
+    ).toEqual(["Piccolo in ritardo"]);
+  });
+
+  it("exports rows with Italian dates and words", () => {
+    const [first] = openDeadlines(progetti, TODAY, 30, all);
+    expect(first && scadenzaRow(first)).toEqual([
+      "Piccolo in ritardo",
+      "",
+      "CUP3",
+      "Contrattualizzazione fornitore",
+      "22/07/2023",
+      "",
+      "no",
+      "Scaduta da 65 giorni",
+    ]);
+  });
+});
+
+describe("CSV", () => {
+  it("quotes what needs quoting; the Excel-Italian flavour uses semicolons and a BOM", () => {
+    const rows = [
+      ["Comune", "Nota"],
+      ["Santa Margherita Ligure", 'disse "sì"; poi'],
+      ["Pisa", null],
+    ];
+    expect(toCsv(rows, { excelItalian: true })).toBe(
+      '\uFEFFComune;Nota\r\nSanta Margherita Ligure;"disse ""sì""; poi"\r\nPisa;\r\n',
+    );
+    expect(toCsv([["a,b", 1]], { excelItalian: false })).toBe('"a,b",1\r\n');
+  });
+});
