@@ -325,6 +325,8 @@ export const utente = sqliteTable("utente", {
   role: text("role", { enum: ROLES }).notNull(),
   unioneId: integer("unione_id").references(() => unione.id, { onDelete: "set null" }),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  /** Random salt of the secret calendar URLs; a new one revokes the old URLs. */
+  calendarSalt: text("calendar_salt"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

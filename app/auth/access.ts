@@ -65,6 +65,8 @@ const PUBLIC_READ = [
   /^\/favicon\.ico$/,
   /^\/attuazione(\/|$)/,
   /^\/healthz$/,
+  // Calendar feeds: the secret key in the URL is checked by the route itself.
+  /^\/calendario\//,
 ];
 const PUBLIC_WRITE = [/^\/accedi$/];
 const SIGNED_IN_WRITE = [/^\/esci$/, /^\/account\/password$/];

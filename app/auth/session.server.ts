@@ -9,7 +9,7 @@ import type { SessionUser } from "./access";
 
 const SESSION_DAYS = 7;
 
-function sessionSecret(): string {
+export function sessionSecret(): string {
   const config = readConfig();
   if (config.sessionSecret) return config.sessionSecret;
   if (existsSync(config.sessionSecretFile))
@@ -59,6 +59,21 @@ export async function userFromCookie(
 ): Promise<SessionUser | null> {
   const token = await tokenFrom(cookieHeader);
   if (!token) return null;
+  const found = getDb()
+    .select({ utenteId: sessione.utenteId })
+    .from(sessione)
+    .where(
+      and(
+        eq(sessione.tokenHash, hashToken(token)),
+        gt(sessione.expiresAt, new Date().toISOString()),
+      ),
+    )
+    .get();
+  return found ? sessionUserById(found.utenteId) : null;
+}
+
+/** An active account with its scope; null when missing or disabled. */
+export function sessionUserById(id: number): SessionUser | null {
   const db = getDb();
   const row = db
     .select({
@@ -68,21 +83,14 @@ export async function userFromCookie(
       role: utente.role,
       unioneId: utente.unioneId,
     })
-    .from(sessione)
-    .innerJoin(utente, eq(utente.id, sessione.utenteId))
-    .where(
-      and(
-        eq(sessione.tokenHash, hashToken(token)),
-        gt(sessione.expiresAt, new Date().toISOString()),
-        eq(utente.active, true),
-      ),
-    )
+    .from(utente)
+    .where(and(eq(utente.id, id), eq(utente.active, true)))
     .get();
   if (!row) return null;
   const comuni = db
     .select({ comuneId: utenteComune.comuneId })
     .from(utenteComune)
-    .where(eq(utenteComune.utenteId, row.id))
+    .where(eq(utenteComune.utenteId, id))
     .all();
   return { ...row, comuneIds: comuni.map((c) => c.comuneId) };
 }

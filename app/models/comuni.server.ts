@@ -63,3 +63,7 @@ export function updateAnagrafica(
     (tx) => auditedUpdate(tx, actor, "comune", comune, id, { ...input }) !== null,
   );
 }
+
+export function getUnione(db: Db, id: number) {
+  return db.select().from(unione).where(eq(unione.id, id)).get() ?? null;
+}

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { canAccessUnione } from "~/auth/access";
+import { calendarKey } from "~/auth/calendar-key.server";
 import { requireUser } from "~/auth/session.server";
 import { Select } from "~/components/Select";
 import { DEADLINE_LABELS, describeStatus } from "~/domain/deadlines";
@@ -10,7 +12,19 @@ export const meta: MetaFunction = () => [{ title: "Scadenze · Cruscotto PNRR" }
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context.user, request);
-  return loadScadenze(user, new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const scadenze = loadScadenze(user, url.searchParams);
+  const base = `${url.origin}/calendario/${calendarKey(user.id)}`;
+  const feeds = [
+    ...scadenze.unioni
+      .filter((u) => canAccessUnione(user, u.value))
+      .map((u) => ({ label: u.label, url: `${base}/unioni/${u.value}.ics` })),
+    ...scadenze.comuni.map((c) => ({
+      label: `Comune di ${c.label}`,
+      url: `${base}/comuni/${c.value}.ics`,
+    })),
+  ];
+  return { ...scadenze, feeds };
 }
 
 const STATUS_OPTIONS = [
@@ -21,7 +35,7 @@ const STATUS_OPTIONS = [
 ];
 
 export default function Scadenze() {
-  const { today, filter, rows, unioni, comuni } = useLoaderData<typeof loader>();
+  const { today, filter, rows, unioni, comuni, feeds } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   return (
     <>
@@ -94,6 +108,18 @@ export default function Scadenze() {
           </tbody>
         </table>
       )}
+      <h2>Calendari da sottoscrivere</h2>
+      <p>
+        Aggiungi questi indirizzi a Outlook o Google Calendar («Aggiungi calendario da URL»): le
+        scadenze si aggiornano da sole. Gli indirizzi sono personali: non condividerli.
+      </p>
+      <ul className="feeds">
+        {feeds.map((f) => (
+          <li key={f.url}>
+            {f.label}: <code>{f.url}</code>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -1,14 +1,31 @@
+import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decreto, progetto } from "../../db/schema";
 import { type RunningApp, startApp } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 import { demoAccount, get, query, signInAs } from "../support/http";
+import { parseIcs, prop } from "../support/ics";
 
 let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp({ today: "2026-11-22" });
+  app = await startApp({
+    today: "2026-11-22",
+    // Cesena's notification date, so the Unione's calendar has deadlines to show.
+    prepare: (db) => {
+      const cesena = db
+        .select({ id: progetto.id })
+        .from(progetto)
+        .where(eq(progetto.cup, "D11F22000360006"))
+        .get();
+      db.update(decreto)
+        .set({ notifiedOn: "2022-09-05" })
+        .where(eq(decreto.progettoId, cesena?.id ?? 0))
+        .run();
+    },
+  });
   browser = await launchBrowser();
 });
 
@@ -93,8 +110,8 @@ describe("the Scadenze page", () => {
     await page.context().addCookies([{ name, value, url: app.url }]);
     await page.goto(`${app.url}/scadenze`);
     const rows = await page.locator("table tbody tr").allTextContents();
-    expect(rows[0]).toContain("17/08/2024");
-    expect(rows[0]).toContain("Santa Margherita Ligure");
+    expect(rows[0]).toContain("02/06/2023");
+    expect(rows[0]).toContain("Cesena · Unione dei Comuni Valle del Savio");
     const borgo = rows.find((r) => r.includes("Borgo Esempio"));
     expect(borgo).toContain("02/11/2026");
     expect(borgo).toContain("Scaduta da 20 giorni");
@@ -129,5 +146,47 @@ describe("the Scadenze page", () => {
       .slice(1)
       .map((line) => line.split(";")[0]);
     expect(new Set(comuni)).toEqual(new Set(["Santa Margherita Ligure"]));
+  });
+});
+
+describe("the calendar feeds", () => {
+  it("serve a coordinatore's Unione deadlines at a secret URL, with the same UIDs on every download", async () => {
+    const cookie = await signInAs(app, "coordinatore");
+    const html = await (await get(app, "/scadenze", cookie)).text();
+    const feedUrl = /(http:\/\/[^<\s]+\/unioni\/\d+\.ics)/.exec(html)?.[1];
+    expect(feedUrl).toBeDefined();
+    const download = async () => {
+      const response = await fetch(feedUrl ?? "");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+      return parseIcs(await response.text());
+    };
+    const first = await download();
+    const second = await download();
+    expect(prop(first, "X-WR-CALNAME")).toBe("Scadenze PNRR – Unione dei Comuni Valle del Savio");
+    expect(second.children.map((e) => prop(e, "UID"))).toEqual(
+      first.children.map((e) => prop(e, "UID")),
+    );
+    expect(first.children.map((e) => [prop(e, "DTSTART"), prop(e, "SUMMARY")])).toEqual([
+      ["20230602", "PNRR 1.4.1 – Contrattualizzazione fornitore: Comune di Cesena"],
+      ["20240527", "PNRR 1.4.1 – Completamento attività: Comune di Cesena"],
+    ]);
+  });
+
+  it("refuse a wrong key and a comune outside the user's scope", async () => {
+    const cookie = await signInAs(app, "editor");
+    const html = await (await get(app, "/scadenze", cookie)).text();
+    const feedUrl = /(http:\/\/[^<\s]+\/comuni\/(\d+)\.ics)/.exec(html)?.[1] ?? "";
+    const own = await fetch(feedUrl);
+    expect(own.status).toBe(200);
+    expect(parseIcs(await own.text()).children.map((e) => prop(e, "SUMMARY"))).toEqual([
+      "PNRR 1.4.1 – Contrattualizzazione fornitore: Comune di Santa Margherita Ligure",
+      "PNRR 1.4.1 – Completamento attività: Comune di Santa Margherita Ligure",
+    ]);
+    const pisa = query<{ id: number }>(app, "select id from comune where name = 'Pisa'")[0]?.id;
+    expect((await fetch(feedUrl.replace(/comuni\/\d+/, `comuni/${pisa}`))).status).toBe(404);
+    expect(
+      (await fetch(feedUrl.replace(/-[A-Za-z0-9_-]{32}\//, `-${"x".repeat(32)}/`))).status,
+    ).toBe(404);
   });
 });

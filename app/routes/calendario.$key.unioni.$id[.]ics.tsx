@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { canAccessUnione } from "~/auth/access";
+import { userFromCalendarKey } from "~/auth/calendar-key.server";
+import { getDb } from "~/db.server";
+import { calendarResponse, deadlineFeed } from "~/models/calendario.server";
+import { getUnione } from "~/models/comuni.server";
+import { unione } from "../../db/schema";
+
+/** An Unione's deadlines, for its coordinatore's calendar. */
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const user = userFromCalendarKey(params.key ?? "");
+  const id = Number(params.id);
+  const found = getUnione(getDb(), id);
+  if (!user || !found || !canAccessUnione(user, id))
+    throw new Response("Calendario non trovato", { status: 404 });
+  const body = deadlineFeed(
+    { unioneId: id },
+    `Scadenze PNRR – ${found.name}`,
+    new URL(request.url).origin,
+  );
+  return calendarResponse(body, `scadenze-unione-${id}.ics`);
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `utente` ADD `calendar_salt` text;

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { computeDeadlines, deadlineStatus } from "~/domain/deadlines";
+import { deadlineUid, fold, icalendar } from "~/domain/icalendar";
+import { parseIcs, prop } from "../support/ics";
+
+const deadlines = computeDeadlines({
+  small: false,
+  notifiedOn: "2023-01-23",
+  contractedOn: null,
+  concludedOn: null,
+  extensions: [{ deadline: "contract", grantedUntil: "2023-12-31" }],
+});
+
+function feed(generatedAt: string) {
+  const list = [deadlines.contract, deadlines.completion].flatMap((d) =>
+    d
+      ? [
+          {
+            progettoId: 7,
+            comune: "Santa Margherita Ligure",
+            cup: "G51F22003070006",
+            deadline: d,
+            status: deadlineStatus(d, "2023-11-01"),
+          },
+        ]
+      : [],
+  );
+  return icalendar({
+    name: "Scadenze PNRR – Comune di Santa Margherita Ligure",
+    deadlines: list,
+    generatedAt,
+    baseUrl: "https://cruscotto.example",
+  });
+}
+
+describe("the deadlines feed", () => {
+  it("is a valid calendar with one all-day event per deadline", () => {
+    const calendar = parseIcs(feed("2023-11-01T10:00:00.000Z"));
+    expect(calendar.name).toBe("VCALENDAR");
+    expect(prop(calendar, "VERSION")).toBe("2.0");
+    expect(prop(calendar, "PRODID")).toBeDefined();
+    const [contract, completion] = calendar.children;
+    expect(calendar.children).toHaveLength(2);
+    expect(contract?.props.find((p) => p.name === "DTSTART")).toEqual({
+      name: "DTSTART",
+      params: ";VALUE=DATE",
+      value: "20231231",
+    });
+    expect(prop(contract ?? calendar, "DTEND")).toBe("20240101");
+    expect(prop(contract ?? calendar, "DTSTAMP")).toBe("20231101T100000Z");
+    expect(prop(contract ?? calendar, "SUMMARY")).toBe(
+      "PNRR 1.4.1 – Contrattualizzazione fornitore: Comune di Santa Margherita Ligure",
+    );
+    expect(prop(contract ?? calendar, "DESCRIPTION")).toContain(
+      "Prorogata: la scadenza originaria era il 20/10/2023",
+    );
+    expect(prop(completion ?? calendar, "DESCRIPTION")).toContain("(stimata)");
+  });
+
+  it("keeps each deadline's UID when the feed is made again, whatever the date", () => {
+    const uids = (text: string) => parseIcs(text).children.map((e) => prop(e, "UID"));
+    expect(uids(feed("2023-11-01T10:00:00Z"))).toEqual(uids(feed("2024-02-01T08:30:00Z")));
+    expect(uids(feed("2023-11-01T10:00:00Z"))).toEqual([
+      deadlineUid(7, "contract"),
+      deadlineUid(7, "completion"),
+    ]);
+  });
+
+  it("folds long lines at 75 octets without splitting a character", () => {
+    const line = `SUMMARY:${"à".repeat(60)}`;
+    const folded = fold(line);
+    for (const part of folded.split("\r\n"))
+      expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
+    expect(folded.replaceAll("\r\n ", "")).toBe(line);
+  });
+});
