@@ -106,7 +106,7 @@ describe("uploads that must be refused, leaving nothing behind", () => {
 describe("step forms that must be refused, storing nothing", () => {
   const determine = () => query<{ n: number }>(app, "select count(*) n from determina")[0]?.n;
 
-  it("refuses a fifth service for a band capped at four", async () => {
+  it("refuses a sixth service for a band capped at four", async () => {
     const response = await post(
       app,
       `/progetti/${progettoId}/candidatura`,
@@ -114,13 +114,13 @@ describe("step forms that must be refused, storing nothing", () => {
         avvisoId: "2",
         sentOn: "2022-09-24",
         band: "2",
-        servizioIds: ["13", "16", "20", "21", "25"],
-        amountRequested: "181.129,00",
+        servizioIds: ["13", "16", "20", "21", "25", "26"],
+        amountRequested: "207.024,00",
       },
       cookie,
     );
     await expect(response.text()).resolves.toContain(
-      "consente al massimo 4 servizi: ne sono stati scelti 5",
+      "consente al massimo 4 servizi: ne sono stati scelti 6",
     );
     expect(
       query(
