@@ -76,7 +76,8 @@ export const progetto = sqliteTable(
     avvisoId: integer("avviso_id").references(() => avviso.id, { onDelete: "restrict" }),
     misura: text("misura").notNull(),
     title: text("title").notNull(),
-    cup: text("cup").unique(),
+    /** Usually one per progetto; a CUP can come back on a later avviso (renounce, reapply). */
+    cup: text("cup"),
     /** The soggetto attuatore: the comune itself, or a school or other ente located in it. */
     beneficiaryKind: text("beneficiary_kind", { enum: ["comune", "scuola", "altro"] })
       .notNull()
@@ -95,14 +96,21 @@ export const progetto = sqliteTable(
     /** State in the official open data: A assigned, R renounced, E paid. */
     officialState: text("official_state", { enum: ["A", "R", "E"] }),
     officialStateOn: text("official_state_on"),
+    /** As last imported from the open data; users' own figures stay in the columns above. */
+    officialAmountCents: integer("official_amount_cents"),
+    officialDecretoNumber: text("official_decreto_number"),
+    officialDecreeOn: text("official_decree_on"),
+    importedAt: text("imported_at"),
     notes: text("notes"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("progetto_comune_idx").on(t.comuneId),
-    // An ente applies once per avviso: the key of a progetto whose CUP is not known yet.
-    uniqueIndex("progetto_beneficiary_avviso_idx").on(t.beneficiaryIpa, t.avvisoId),
+    // How the import finds a progetto whose CUP is not known yet (not unique: one ente can
+    // have two progetti on one avviso, each with its own CUP).
+    index("progetto_beneficiary_avviso_idx").on(t.beneficiaryIpa, t.avvisoId),
+    uniqueIndex("progetto_cup_avviso_idx").on(t.cup, t.avvisoId),
     check("progetto_band_check", sql`${t.band} IS NULL OR ${t.band} BETWEEN 1 AND 6`),
     check("progetto_cup_check", sql`${t.cup} IS NULL OR length(${t.cup}) = 15`),
     check(

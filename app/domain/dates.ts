@@ -8,7 +8,7 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isIsoDate(value: string): value is IsoDate {
+export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const parsed = dayjs.utc(value);

@@ -1,5 +1,5 @@
 /** Saving and deleting the steps of a progetto: each in one transaction, each audited. */
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor, Writer } from "../../db/audit";
 import type { Db } from "../../db/connection";
@@ -105,7 +105,14 @@ export function saveDecreto(
       .select({ comune: comune.name })
       .from(progetto)
       .innerJoin(comune, eq(comune.id, progetto.comuneId))
-      .where(and(eq(progetto.cup, input.cup), ne(progetto.id, progettoId)))
+      .where(
+        and(
+          eq(progetto.cup, input.cup),
+          ne(progetto.id, progettoId),
+          // The same CUP may return on a later avviso, never twice on the same one.
+          eq(progetto.avvisoId, sql`(select avviso_id from progetto where id = ${progettoId})`),
+        ),
+      )
       .get();
     if (clash)
       throw new StepRejected({

@@ -1,0 +1,92 @@
+/**
+ * npm run import:opendata -- FILE [--skip-invalid] [--dry-run]
+ * Imports the official PA digitale 2026 open data (CSV or JSON) in one transaction.
+ */
+import { createReadStream } from "node:fs";
+import { parseArgs } from "node:util";
+import { readConfig } from "../app/config.server";
+import {
+  applyRows,
+  collectRows,
+  ImportRejected,
+  type RowReport,
+} from "../app/opendata/import.server";
+import { readOfficialFile, UnreadableFile } from "../app/opendata/read.server";
+import { openDatabase } from "../db/connection";
+import { applyMigrations } from "../db/migrate";
+
+function fail(message: string): never {
+  console.error(`Errore: ${message}`);
+  process.exit(1);
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: { "skip-invalid": { type: "boolean" }, "dry-run": { type: "boolean" } },
+    });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+})();
+const file =
+  positionals[0] ?? fail("indicare il file da importare: npm run import:opendata -- FILE");
+
+async function countLines(path: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (const byte of chunk) if (byte === 10) lines += 1;
+  }
+  return Math.max(lines, 1);
+}
+
+function progress(total: number) {
+  const started = Date.now();
+  return (count: number) => {
+    if (count % 2000 !== 0 && count !== total) return;
+    const share = Math.min(1, count / total);
+    const width = 30;
+    const filled = Math.round(share * width);
+    const rate = Math.round(count / Math.max(0.001, (Date.now() - started) / 1000));
+    process.stderr.write(
+      `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${count} righe, ${rate} righe/s`,
+    );
+  };
+}
+
+function printProblems(problems: RowReport[]) {
+  for (const p of problems.slice(0, 50))
+    console.error(`  riga ${p.line}, colonna ${p.column}: ${p.reason}`);
+  if (problems.length > 50) console.error(`  … e altri ${problems.length - 50} problemi`);
+}
+
+const { sqlite, db } = openDatabase(readConfig().databaseFile);
+try {
+  applyMigrations(db);
+  const total = await countLines(file).catch(() => fail(`file non leggibile: ${file}`));
+  const { rows, problems } = await collectRows(readOfficialFile(file), progress(total));
+  process.stderr.write("\n");
+  const summary = applyRows(db, rows, problems, {
+    skipInvalid: values["skip-invalid"] ?? false,
+    dryRun: values["dry-run"] ?? false,
+  });
+  const prefix = values["dry-run"] ? "Prova (nessuna modifica salvata): " : "";
+  console.log(
+    `${prefix}${summary.rows} righe: ${summary.created} progetti creati, ${summary.updated} aggiornati, ${summary.unchanged} invariati, ${summary.skipped} righe scartate.`,
+  );
+  if (problems.length) {
+    console.error("Righe scartate:");
+    printProblems(problems);
+  }
+} catch (error) {
+  if (error instanceof ImportRejected) {
+    console.error(`Errore: ${error.message}. Correggere il file o usare --skip-invalid.`);
+    printProblems(error.problems);
+    process.exit(1);
+  }
+  if (error instanceof UnreadableFile) fail(error.message);
+  throw error;
+} finally {
+  sqlite.close();
+}
