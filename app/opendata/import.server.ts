@@ -35,41 +35,47 @@ const ACTOR: Actor = { label: "import", userId: null };
 
 /** Reads every row first, so a bad file is refused before the database is touched. */
 export async function collectRows(
-  records: AsyncIterable<RawRecord>,
+  batches: AsyncIterable<RawRecord[]>,
   onRow?: (count: number) => void,
 ): Promise<{ rows: { line: number; row: OfficialRow }[]; problems: RowReport[] }> {
   const rows: { line: number; row: OfficialRow }[] = [];
   const problems: RowReport[] = [];
-  const seen = new Map<string, { line: number; signature: string }>();
+  const seen = new Map<string, { line: number; row: OfficialRow }>();
   let count = 0;
-  for await (const record of records) {
-    count += 1;
-    onRow?.(count);
-    if ("problem" in record) {
-      problems.push({ line: record.line, ...record.problem });
-      continue;
+  for await (const batch of batches) {
+    for (const record of batch) {
+      count += 1;
+      onRow?.(count);
+      if ("problem" in record) {
+        problems.push({ line: record.line, ...record.problem });
+        continue;
+      }
+      const result = readOfficialRow(record.values);
+      if ("problems" in result) {
+        for (const p of result.problems) problems.push({ line: record.line, ...p });
+        continue;
+      }
+      const key = rowKey(result.row);
+      const earlier = seen.get(key);
+      if (earlier) {
+        if (!sameRow(earlier.row, result.row)) {
+          problems.push({
+            line: record.line,
+            column: "codice_cup",
+            reason: `stesso progetto della riga ${earlier.line} con dati diversi`,
+          });
+        }
+        continue;
+      }
+      seen.set(key, { line: record.line, row: result.row });
+      rows.push({ line: record.line, row: result.row });
     }
-    const result = readOfficialRow(record.values);
-    if ("problems" in result) {
-      for (const p of result.problems) problems.push({ line: record.line, ...p });
-      continue;
-    }
-    const key = rowKey(result.row);
-    const signature = JSON.stringify(result.row);
-    const earlier = seen.get(key);
-    if (earlier && earlier.signature !== signature) {
-      problems.push({
-        line: record.line,
-        column: "codice_cup",
-        reason: `stesso progetto della riga ${earlier.line} con dati diversi`,
-      });
-      continue;
-    }
-    if (earlier) continue;
-    seen.set(key, { line: record.line, signature });
-    rows.push({ line: record.line, row: result.row });
   }
   return { rows, problems };
+}
+
+function sameRow(a: OfficialRow, b: OfficialRow): boolean {
+  return (Object.keys(a) as (keyof OfficialRow)[]).every((k) => a[k] === b[k]);
 }
 
 function rowKey(row: OfficialRow): string {

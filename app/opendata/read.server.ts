@@ -1,8 +1,8 @@
 /** Reads an official open-data file (CSV with "," or ";", or JSON) into rows with line numbers. */
 import { createReadStream } from "node:fs";
 import { open, readFile } from "node:fs/promises";
-import { parse } from "csv-parse";
 import { OFFICIAL_COLUMNS } from "../domain/opendata-row";
+import { type CsvRecord, CsvTokenizer } from "./csv-tokenizer";
 
 export type RawRecord =
   | { line: number; values: Record<string, string> }
@@ -24,7 +24,8 @@ async function firstBytes(path: string, size: number): Promise<string> {
   }
 }
 
-export async function* readOfficialFile(path: string): AsyncGenerator<RawRecord> {
+/** Yields the file's records in batches (one per chunk read), to keep per-record overhead low. */
+export async function* readOfficialFile(path: string): AsyncGenerator<RawRecord[]> {
   const head = await firstBytes(path, 4096);
   if (/^\s*[[{]/.test(head)) {
     yield* readJson(path);
@@ -34,40 +35,47 @@ export async function* readOfficialFile(path: string): AsyncGenerator<RawRecord>
   // Excel in Italy saves CSV with semicolons.
   const delimiter =
     (headerLine.match(/;/g)?.length ?? 0) > (headerLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }),
-  );
+  const tokenizer = new CsvTokenizer(delimiter);
   let header: string[] | null = null;
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
-    if (header === null) {
-      header = record.map((h) => h.trim());
-      const missing = OFFICIAL_COLUMNS.filter((c) => !header?.includes(c));
-      if (missing.length)
-        throw new UnreadableFile(
-          `Intestazione non riconosciuta: mancano le colonne ${missing.join(", ")}`,
-        );
-      continue;
+  const toRaw = (records: CsvRecord[]): RawRecord[] => {
+    const batch: RawRecord[] = [];
+    for (const { line, fields } of records) {
+      if (header === null) {
+        header = fields.map((h) => h.trim());
+        const missing = OFFICIAL_COLUMNS.filter((c) => !header?.includes(c));
+        if (missing.length)
+          throw new UnreadableFile(
+            `Intestazione non riconosciuta: mancano le colonne ${missing.join(", ")}`,
+          );
+        continue;
+      }
+      if (fields.length !== header.length) {
+        batch.push({
+          line,
+          problem: { column: "-", reason: `${fields.length} colonne invece di ${header.length}` },
+        });
+        continue;
+      }
+      const values: Record<string, string> = {};
+      for (let i = 0; i < header.length; i++) values[header[i] as string] = fields[i] as string;
+      batch.push({ line, values });
     }
-    if (record.length !== header.length) {
-      yield {
-        line: info.lines,
-        problem: { column: "-", reason: `${record.length} colonne invece di ${header.length}` },
-      };
-      continue;
-    }
-    const values: Record<string, string> = {};
-    header.forEach((name, i) => {
-      values[name] = record[i] ?? "";
-    });
-    yield { line: info.lines, values };
+    return batch;
+  };
+  let first = true;
+  for await (const chunk of createReadStream(path, {
+    encoding: "utf8",
+    highWaterMark: 1 << 20,
+  }) as AsyncIterable<string>) {
+    const text = first ? chunk.replace(/^\uFEFF/, "") : chunk;
+    first = false;
+    yield toRaw(tokenizer.push(text));
   }
+  yield toRaw(tokenizer.end());
   if (header === null) throw new UnreadableFile("Il file è vuoto");
 }
 
-async function* readJson(path: string): AsyncGenerator<RawRecord> {
+async function* readJson(path: string): AsyncGenerator<RawRecord[]> {
   let data: unknown;
   try {
     data = JSON.parse((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
@@ -80,16 +88,13 @@ async function* readJson(path: string): AsyncGenerator<RawRecord> {
       (data as { records?: unknown })?.records);
   if (!Array.isArray(items))
     throw new UnreadableFile("Il JSON deve essere un elenco di candidature");
-  let index = 0;
-  for (const item of items) {
-    index += 1;
+  yield items.map((item: unknown, index): RawRecord => {
     if (item === null || typeof item !== "object") {
-      yield { line: index, problem: { column: "-", reason: "elemento che non è un oggetto" } };
-      continue;
+      return { line: index + 1, problem: { column: "-", reason: "elemento che non è un oggetto" } };
     }
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(item))
       values[key] = value === null ? "" : String(value);
-    yield { line: index, values };
-  }
+    return { line: index + 1, values };
+  });
 }
