@@ -50,6 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 {user.name} ({ROLE_LABELS[user.role]})
               </span>
               <a href="/scadenze">Scadenze</a>
+              <a href="/riconciliazione">Riconciliazione</a>
               {user.role === "admin" ? <a href="/admin/utenti">Utenti</a> : null}
               <a href="/account/password">Cambia password</a>
               <Form method="post" action="/esci">

@@ -38,6 +38,8 @@ interface DemoProgetto {
   window: Window;
   candidaturaSentOn: IsoDate;
   amountEuro: number;
+  /** What the comune typed for its candidatura when it differs from the official amount. */
+  enteredAmountEuro?: number;
   services?: number[];
   decreto?: { number: string; decreeOn: IsoDate; notifiedOn?: IsoDate };
   officialState?: { state: "A" | "R" | "E"; on: IsoDate };
@@ -105,6 +107,7 @@ function savio(
   cup: string,
   amountEuro: number,
   candidaturaSentOn: IsoDate,
+  enteredAmountEuro?: number,
 ): DemoComune {
   return {
     name,
@@ -120,6 +123,7 @@ function savio(
         window: "Aprile 2022",
         candidaturaSentOn,
         amountEuro,
+        enteredAmountEuro,
         decreto: DECRETO_32,
         officialState: ASSIGNED_32,
       },
@@ -190,7 +194,8 @@ function realComuni(): DemoComune[] {
     savio("Mercato Saraceno", "040020", "F139", 6_997, "G51F22000300006", 155_234, "2022-05-17"),
     savio("Bagno di Romagna", "040001", "A565", 6_138, "C41F22000620006", 155_234, "2022-05-17"),
     savio("Montiano", "040028", "F668", 1_701, "C41F22000650006", 79_922, "2022-05-17"),
-    savio("Verghereto", "040050", "L764", 1_974, "H81F22000620006", 79_922, "2022-05-17"),
+    // Invented typo, € 20 short: the local newspaper's 878,374 instead of the official 878,394.
+    savio("Verghereto", "040050", "L764", 1_974, "H81F22000620006", 79_922, "2022-05-17", 79_902),
     savio("Sarsina", "040044", "I444", 3_602, "G21F22000600006", 79_922, "2022-05-17"),
     {
       name: "Pisa",
@@ -421,11 +426,19 @@ function insertProgetto(
       beneficiaryName: `Comune di ${owner.name}`,
       beneficiaryIpa: owner.codiceIpa,
       candidaturaSentOn: p.candidaturaSentOn,
-      amountRequestedCents: amountCents,
+      amountRequestedCents: (p.enteredAmountEuro ?? p.amountEuro) * 100,
       band: split.band.id,
       servicesCount: split.services,
       officialState: p.officialState?.state ?? null,
       officialStateOn: p.officialState?.on ?? null,
+      // The figures the open data publishes, as an import would have recorded them.
+      ...(p.officialState
+        ? {
+            officialAmountCents: amountCents,
+            officialDecretoNumber: p.decreto?.number ?? null,
+            officialDecreeOn: p.decreto?.decreeOn ?? null,
+          }
+        : {}),
     })
     .returning()
     .get();

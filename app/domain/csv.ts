@@ -6,7 +6,8 @@ export function toCsv(
   const separator = options.excelItalian ? ";" : ",";
   const cell = (value: string | number | null) => {
     const text = value === null ? "" : String(value);
-    return /[";,\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    const needsQuotes = text.includes(separator) || /["\r\n]/.test(text);
+    return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const body = rows.map((r) => r.map(cell).join(separator)).join("\r\n");
   return `${options.excelItalian ? "\uFEFF" : ""}${body}\r\n`;

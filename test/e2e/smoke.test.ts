@@ -191,3 +191,29 @@ describe("the calendar feeds", () => {
     ).toBe(404);
   });
 });
+
+describe("the reconciliation with the official data", () => {
+  it("shows the Valle del Savio total, official € 878.394 against a typed € 878.374, and where it comes from", async () => {
+    const cookie = await signInAs(app, "coordinatore");
+    const page = await browser.newPage();
+    const [name, value] = cookie.split("=") as [string, string];
+    await page.context().addCookies([{ name, value, url: app.url }]);
+    await page.goto(`${app.url}/riconciliazione`);
+    const totals = await page
+      .getByRole("table", { name: "Totali per Unione" })
+      .getByRole("row")
+      .allTextContents();
+    expect(totals[1]).toBe("Unione dei Comuni Valle del Savio€ 878.394,00€ 878.374,00-€ 20,00");
+    const issues = await page
+      .getByRole("table", { name: /Differenze/ })
+      .getByRole("row")
+      .allTextContents();
+    expect(issues.slice(1)).toEqual([
+      "VergheretoH81F22000620006sì1 / 1Importo della candidatura: € 79.922,00 → € 79.902,00",
+    ]);
+    const csv = await (await get(app, "/riconciliazione.csv", cookie)).text();
+    expect(csv).toContain(
+      "Verghereto;Unione dei Comuni Valle del Savio;H81F22000620006;€ 79.922,00;€ 79.902,00;sì;1;1;",
+    );
+  });
+});

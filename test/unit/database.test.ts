@@ -84,16 +84,16 @@ describe("the demo data", () => {
     expect(count("audit_log")).toBe(26);
   });
 
-  it("puts six comuni worth € 878.394 in the Unione Valle del Savio", () => {
+  it("puts six comuni worth € 878.394 in the Unione Valle del Savio, one typed € 20 short", () => {
     seedDemoData({ db: t.db, filesDir: t.filesDir, today: "2026-11-22" });
     const rows = t.sqlite
       .prepare(
-        `select count(*) n, sum(p.amount_requested_cents) total from progetto p
-         join comune c on c.id = p.comune_id join unione u on u.id = c.unione_id
+        `select count(*) n, sum(p.official_amount_cents) official, sum(p.amount_requested_cents) typed
+         from progetto p join comune c on c.id = p.comune_id join unione u on u.id = c.unione_id
          where u.name = 'Unione dei Comuni Valle del Savio'`,
       )
       .get();
-    expect(rows).toEqual({ n: 6, total: 87_839_400 });
+    expect(rows).toEqual({ n: 6, official: 87_839_400, typed: 87_837_400 });
   });
 
   it("stores Santa Margherita Ligure's four published PDFs with their public sizes", () => {

@@ -1,0 +1,105 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { getDb } from "~/db.server";
+import { formatEuro } from "~/domain/format";
+import { visibleComuni } from "~/models/comuni.server";
+import { loadReconciliation } from "~/models/riconciliazione.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Riconciliazione con i dati ufficiali · Cruscotto PNRR" },
+];
+
+export function loader({ context, request }: LoaderFunctionArgs) {
+  const user = requireUser(context.user, request);
+  return loadReconciliation(getDb(), visibleComuni(user));
+}
+
+export default function Riconciliazione() {
+  const { items, totals } = useLoaderData<typeof loader>();
+  const withIssues = items.filter(
+    (i) =>
+      i.result.differences.length > 0 || !i.result.decomposes || i.result.bandMatches === false,
+  );
+  return (
+    <>
+      <h1>Riconciliazione con i dati ufficiali</h1>
+      <p>
+        Confronto tra i dati pubblicati da PA digitale 2026 e quelli inseriti nel cruscotto, per i
+        progetti 1.4.1 dei comuni. <a href="/riconciliazione.csv">Scarica in CSV (Excel)</a>
+      </p>
+      {totals.length ? (
+        <table>
+          <caption>Totali per Unione</caption>
+          <thead>
+            <tr>
+              <th scope="col">Unione</th>
+              <th scope="col" className="num">
+                Dati ufficiali
+              </th>
+              <th scope="col" className="num">
+                Dati inseriti
+              </th>
+              <th scope="col" className="num">
+                Differenza
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {totals.map((t) => (
+              <tr key={t.name}>
+                <th scope="row">{t.name}</th>
+                <td className="num">{formatEuro(t.official)}</td>
+                <td className="num">{formatEuro(t.entered)}</td>
+                <td className="num">
+                  {t.official === t.entered ? "nessuna" : formatEuro(t.entered - t.official)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <h2>
+        Progetti da verificare ({withIssues.length} su {items.length})
+      </h2>
+      {withIssues.length === 0 ? (
+        <p>Nessuna differenza.</p>
+      ) : (
+        <table>
+          <caption>Differenze e controlli sull'importo</caption>
+          <thead>
+            <tr>
+              <th scope="col">Comune</th>
+              <th scope="col">CUP</th>
+              <th scope="col">Importo scomponibile</th>
+              <th scope="col">Fascia da importo / da popolazione</th>
+              <th scope="col">Differenze (ufficiale → inserito)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {withIssues.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  <Link to={`/progetti/${i.id}`}>{i.comune}</Link>
+                </th>
+                <td>{i.cup ?? "—"}</td>
+                <td>{i.result.decomposes ? "sì" : "no"}</td>
+                <td>
+                  {i.result.impliedBand ?? "—"} / {i.result.populationBand ?? "—"}
+                  {i.result.bandMatches === false ? " (diverse)" : ""}
+                </td>
+                <td>
+                  {i.result.differences.map((d) => (
+                    <div key={d.field}>
+                      {d.field}: {d.official} → {d.entered}
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server";
+import { getDb } from "~/db.server";
+import { toCsv } from "~/domain/csv";
+import { formatEuro } from "~/domain/format";
+import { visibleComuni } from "~/models/comuni.server";
+import { loadReconciliation } from "~/models/riconciliazione.server";
+
+export function loader({ context, request }: LoaderFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const { items } = loadReconciliation(getDb(), visibleComuni(user));
+  const header = [
+    "Comune",
+    "Unione",
+    "CUP",
+    "Importo ufficiale",
+    "Importo inserito",
+    "Scomponibile",
+    "Fascia da importo",
+    "Fascia da popolazione",
+    "Differenze",
+  ];
+  const rows = items.map((i) => [
+    i.comune,
+    i.unione ?? "",
+    i.cup ?? "",
+    i.officialAmountCents === null ? "" : formatEuro(i.officialAmountCents),
+    i.enteredAmountCents === null ? "" : formatEuro(i.enteredAmountCents),
+    i.result.decomposes ? "sì" : "no",
+    i.result.impliedBand ?? "",
+    i.result.populationBand ?? "",
+    i.result.differences.map((d) => `${d.field}: ${d.official} → ${d.entered}`).join(" | "),
+  ]);
+  return new Response(toCsv([header, ...rows], { excelItalian: true }), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="riconciliazione.csv"',
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
