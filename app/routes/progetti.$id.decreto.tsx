@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { Field } from "~/components/Field";
+import { formValue } from "~/components/form-values";
 import { getDb } from "~/db.server";
 import { euroInputValue } from "~/domain/money";
 import { DecretoInput } from "~/domain/step-inputs";
@@ -29,8 +30,8 @@ export default function DecretoPage() {
   const { record } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const d = record.decreto;
-  const value = (name: string, stored: string | null | undefined) =>
-    data ? String(data.fields[name] ?? "") : (stored ?? "");
+  const value = (name: string, stored: string | number | null | undefined) =>
+    formValue(data, name, stored);
   const errors: Record<string, string> = data?.errors ?? {};
   return (
     <section className="narrow">

@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
+import { formValue } from "~/components/form-values";
 import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { euroInputValue } from "~/domain/money";
@@ -57,8 +58,8 @@ export default function DeterminaPage() {
   const { record, determina: d } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors: Record<string, string> = data?.errors ?? {};
-  const value = (name: string, stored: string | null | undefined) =>
-    data ? String(data.fields[name] ?? "") : (stored ?? "");
+  const value = (name: string, stored: string | number | null | undefined) =>
+    formValue(data, name, stored);
   return (
     <section className="narrow">
       <p>

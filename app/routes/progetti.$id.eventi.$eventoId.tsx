@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
+import { formValue } from "~/components/form-values";
 import { Select } from "~/components/Select";
 import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
@@ -69,11 +70,7 @@ export default function EventoPage() {
   const data = useActionData<typeof action>();
   const errors: Record<string, string> = data?.errors ?? {};
   const value = (name: string, stored: string | number | null | undefined) =>
-    data
-      ? String(data.fields[name] ?? "")
-      : stored === null || stored === undefined
-        ? ""
-        : String(stored);
+    formValue(data, name, stored);
   return (
     <section className="narrow">
       <p>

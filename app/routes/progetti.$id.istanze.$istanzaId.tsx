@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
+import { formValue } from "~/components/form-values";
 import { Select } from "~/components/Select";
 import { ServicesPicker } from "~/components/ServicesPicker";
 import { readConfig } from "~/config.server";
@@ -84,8 +85,8 @@ export default function IstanzaPage() {
   const { record, istanza, before, effect } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors: Record<string, string> = data?.errors ?? {};
-  const value = (name: string, stored: string | null | undefined) =>
-    data ? String(data.fields[name] ?? "") : (stored ?? "");
+  const value = (name: string, stored: string | number | null | undefined) =>
+    formValue(data, name, stored);
   const list = (name: string, stored: number[] | undefined) => {
     const typed = data?.fields[name];
     return Array.isArray(typed) ? typed.map(Number) : (stored ?? []);

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
 import { getDb } from "~/db.server";
-import { toCsv } from "~/domain/csv";
 import { formatEuro } from "~/domain/format";
+import { excelCsvResponse } from "~/http.server";
 import { visibleComuni } from "~/models/comuni.server";
 import { loadReconciliation } from "~/models/riconciliazione.server";
 
@@ -31,11 +31,5 @@ export function loader({ context, request }: LoaderFunctionArgs) {
     i.result.populationBand ?? "",
     i.result.differences.map((d) => `${d.field}: ${d.official} → ${d.entered}`).join(" | "),
   ]);
-  return new Response(toCsv([header, ...rows], { excelItalian: true }), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="riconciliazione.csv"',
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return excelCsvResponse([header, ...rows], "riconciliazione.csv");
 }
