@@ -52,6 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <a href="/scadenze">Scadenze</a>
               <a href="/riconciliazione">Riconciliazione</a>
               {user.role === "admin" ? <a href="/admin/utenti">Utenti</a> : null}
+              {user.role === "admin" ? <a href="/admin/importa">Importa</a> : null}
               <a href="/account/password">Cambia password</a>
               <Form method="post" action="/esci">
                 <button type="submit" className="link-button">

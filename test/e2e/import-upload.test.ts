@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OFFICIAL_COLUMNS } from "~/domain/opendata-row";
+import { type RunningApp, startApp } from "../support/app-server";
+import { query, signInAs } from "../support/http";
+
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(() => app?.stop());
+
+// Invented rows in the official format.
+const line = (cup: string, state: string) =>
+  OFFICIAL_COLUMNS.map(
+    (c) =>
+      ({
+        codice_ipa: "c_z990",
+        ente: "Comune di Caricamento",
+        tipologia_ente: "Comuni",
+        comune: "Caricamento",
+        cod_comune: "999990",
+        provincia: "ZZ",
+        regione: "Regione di prova",
+        importo_finanziamento: "79922.0",
+        avviso: "1.4.1 Esperienza del Cittadino - Comuni - Aprile 2022",
+        data_finanziamento: "2022-08-19",
+        codice_cup: cup,
+        decreto_finanziamento: "Decreto n.32 - 1 / 2022 - PNRR",
+        stato_candidatura: state,
+        data_stato_candidatura: "2022-08-19",
+        misura: "1.4.1 Esperienza del cittadino nei servizi pubblici",
+      })[c as string] ?? "",
+  ).join(",");
+
+async function upload(cookie: string, csv: string, options: Record<string, string> = {}) {
+  const form = new FormData();
+  form.set("file", new Blob([csv]), "candidature.csv");
+  for (const [k, v] of Object.entries(options)) form.set(k, v);
+  const response = await fetch(`${app.url}/admin/importa`, {
+    method: "POST",
+    body: form,
+    headers: { Cookie: cookie, Origin: app.url },
+  });
+  // Plain text of the page: React separates adjacent expressions with empty comments.
+  const html = (await response.text()).replace(/<!-- -->/g, "").replace(/\s+/g, " ");
+  return { status: response.status, html };
+}
+
+const header = OFFICIAL_COLUMNS.join(",");
+const projects = () =>
+  query<{ n: number }>(app, "select count(*) n from progetto where cup like 'Z90F%'")[0]?.n;
+
+describe("importing from the admin page", () => {
+  it("imports an uploaded file and reports what changed", async () => {
+    const cookie = await signInAs(app, "admin");
+    const csv = `${header}\n${line("Z90F22000000001", "A")}\n${line("Z90F22000000002", "E")}\n`;
+    const { status, html } = await upload(cookie, csv);
+    expect(status).toBe(200);
+    expect(html).toContain(
+      "2 righe: 2 progetti creati, 0 aggiornati, 0 invariati, 0 righe scartate.",
+    );
+    expect(projects()).toBe(2);
+    const again = await upload(cookie, csv);
+    expect(again.html).toContain("0 progetti creati, 0 aggiornati, 2 invariati");
+  });
+
+  it("refuses a file with bad rows, saving nothing, and lists them", async () => {
+    const cookie = await signInAs(app, "admin");
+    const { html } = await upload(
+      cookie,
+      `${header}\n${line("Z90F22000000003", "A")}\n${line("Z90F22000000004", "Q")}\n`,
+    );
+    expect(html).toContain("1 problemi: nessuna modifica salvata.");
+    expect(html).toContain("stato sconosciuto: «Q» (attesi A, R o E)");
+    expect(projects()).toBe(2);
+  });
+
+  it("is for admins only", async () => {
+    const { status } = await upload(
+      await signInAs(app, "editor"),
+      `${header}\n${line("Z90F22000000005", "A")}\n`,
+    );
+    expect(status).toBe(403);
+    expect(projects()).toBe(2);
+  });
+});
