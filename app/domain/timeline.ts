@@ -1,6 +1,7 @@
 /** A progetto's story as dated entries, oldest first, each naming the step its documents hang on. */
 import type { IsoDate } from "./dates";
 import { formatDate, formatEuro } from "./format";
+import type { EventoFacts, IstanzaFacts } from "./progetto";
 import { servizioById } from "./services";
 
 export type StepRef =
@@ -32,19 +33,12 @@ export interface TimelineFacts {
     notifiedOn: IsoDate | null;
     amountCents: number | null;
   } | null;
-  istanze: readonly {
+  istanze: readonly (IstanzaFacts & {
     id: number;
-    kind: "sostituzione-servizi" | "cronoprogramma" | "altro";
     sentOn: IsoDate;
     reason: string | null;
-    outcome: "in-attesa" | "accolta" | "respinta";
-    outcomeOn: IsoDate | null;
-    deadlineKind: "contract" | "completion" | null;
     requestedDeadline: IsoDate | null;
-    grantedDeadline: IsoDate | null;
-    removed: readonly number[];
-    added: readonly number[];
-  }[];
+  })[];
   determine: readonly {
     id: number;
     number: string;
@@ -55,21 +49,11 @@ export interface TimelineFacts {
     amountCents: number | null;
     contractOn: IsoDate | null;
   }[];
-  eventi: readonly {
+  eventi: readonly (EventoFacts & {
     id: number;
-    kind:
-      | "sito-online"
-      | "servizio-online"
-      | "checklist-inviata"
-      | "asseverazione"
-      | "erogazione"
-      | "rinuncia";
-    occurredOn: IsoDate;
-    servizioId: number | null;
-    outcome: "positiva" | "negativa" | null;
     amountCents: number | null;
     note: string | null;
-  }[];
+  })[];
 }
 
 const names = (ids: readonly number[]) =>

@@ -1,11 +1,14 @@
 import { redirect } from "@remix-run/node";
 import type { z } from "zod";
+import type { Actor } from "../../db/audit";
+import type { SessionUser } from "../auth/access";
 import { readConfig } from "../config.server";
 import { getDb } from "../db.server";
 import { fieldErrors } from "../domain/field-errors";
 import { today } from "../today.server";
+import { actorOf } from "./audited.server";
 import { loadProgettoRecord } from "./progetto-record.server";
-import { StepRejected } from "./steps.server";
+import { deleteStep, StepRejected } from "./steps.server";
 
 /** The progetto of a route's :id, or a 404 the route's boundary shows. */
 export function requireProgetto(params: { id?: string }) {
@@ -50,4 +53,50 @@ export async function submitStepForm<S extends z.ZodType>(
     throw error;
   }
   throw redirect(`/progetti/${options.progettoId}`);
+}
+
+/** The step a route's param names: null for the word meaning "new", else the step or a 404. */
+export function findStep<T extends { id: number }>(
+  items: readonly T[],
+  param: string | undefined,
+  newWord: string,
+  notFound: string,
+): T | null {
+  if (param === newWord) return null;
+  const found = items.find((item) => item.id === Number(param));
+  if (!found) throw new Response(notFound, { status: 404 });
+  return found;
+}
+
+/** A step page's action: the delete button removes the step and its files; else save. */
+export async function stepFormAction<S extends z.ZodType>(
+  request: Request,
+  user: SessionUser,
+  options: {
+    progettoId: number;
+    step: { kind: "istanza" | "determina" | "evento"; id: number } | null;
+    schema: S;
+    lists?: readonly string[];
+    save: (input: z.output<S>, actor: Actor) => void;
+  },
+) {
+  const form = await request.formData();
+  const actor = actorOf(user);
+  if (form.get("intent") === "delete" && options.step) {
+    deleteStep(
+      getDb(),
+      actor,
+      options.progettoId,
+      options.step.kind,
+      options.step.id,
+      readConfig().filesDir,
+    );
+    throw redirect(`/progetti/${options.progettoId}`);
+  }
+  return submitStepForm(form, {
+    progettoId: options.progettoId,
+    schema: options.schema,
+    lists: options.lists,
+    save: (input) => options.save(input, actor),
+  });
 }

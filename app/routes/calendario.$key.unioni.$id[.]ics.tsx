@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { eq } from "drizzle-orm";
 import { canAccessUnione } from "~/auth/access";
 import { userFromCalendarKey } from "~/auth/calendar-key.server";
 import { getDb } from "~/db.server";
 import { calendarResponse, deadlineFeed } from "~/models/calendario.server";
 import { getUnione } from "~/models/comuni.server";
-import { unione } from "../../db/schema";
 
 /** An Unione's deadlines, for its coordinatore's calendar. */
 export function loader({ params, request }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { euroInputValue } from "~/domain/money";
 import { DecretoInput } from "~/domain/step-inputs";
 import { actorOf } from "~/models/audited.server";
 import { requireProgetto, submitStepForm } from "~/models/progetto-route.server";
-import { StepRejected, saveDecreto } from "~/models/steps.server";
+import { saveDecreto } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Decreto di finanziamento · Cruscotto PNRR" }];
 

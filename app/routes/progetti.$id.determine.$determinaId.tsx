@@ -1,30 +1,23 @@
-import {
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { formValue } from "~/components/form-values";
-import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { euroInputValue } from "~/domain/money";
 import { DeterminaInput } from "~/domain/step-inputs";
-import { actorOf } from "~/models/audited.server";
-import { requireProgetto, submitStepForm } from "~/models/progetto-route.server";
-import { deleteStep, saveDetermina } from "~/models/steps.server";
+import { findStep, requireProgetto, stepFormAction } from "~/models/progetto-route.server";
+import { saveDetermina } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Determina di affidamento · Cruscotto PNRR" }];
 
 function load(params: { id?: string; determinaId?: string }) {
   const record = requireProgetto(params);
-  if (params.determinaId === "nuova") return { record, determina: null };
-  const determina = record.determine.find((d) => d.id === Number(params.determinaId));
-  if (!determina) throw new Response("Determina non trovata", { status: 404 });
-  return { record, determina };
+  return {
+    record,
+    determina: findStep(record.determine, params.determinaId, "nuova", "Determina non trovata"),
+  };
 }
 
 export function loader({ params }: LoaderFunctionArgs) {
@@ -34,23 +27,12 @@ export function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const user = requireUser(context.user, request);
   const { record, determina } = load(params);
-  const form = await request.formData();
-  if (form.get("intent") === "delete" && determina) {
-    deleteStep(
-      getDb(),
-      actorOf(user),
-      record.progetto.id,
-      "determina",
-      determina.id,
-      readConfig().filesDir,
-    );
-    throw redirect(`/progetti/${record.progetto.id}`);
-  }
-  return submitStepForm(form, {
-    progettoId: record.progetto.id,
+  const progettoId = record.progetto.id;
+  return stepFormAction(request, user, {
+    progettoId,
+    step: determina ? { kind: "determina", id: determina.id } : null,
     schema: DeterminaInput,
-    save: (input) =>
-      saveDetermina(getDb(), actorOf(user), record.progetto.id, determina?.id ?? null, input),
+    save: (input, actor) => saveDetermina(getDb(), actor, progettoId, determina?.id ?? null, input),
   });
 }
 

@@ -1,32 +1,25 @@
-import {
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { formValue } from "~/components/form-values";
 import { Select } from "~/components/Select";
-import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { euroInputValue } from "~/domain/money";
 import { servizioById } from "~/domain/services";
 import { EventoInput } from "~/domain/step-inputs";
-import { actorOf } from "~/models/audited.server";
-import { requireProgetto, submitStepForm } from "~/models/progetto-route.server";
-import { deleteStep, saveEvento } from "~/models/steps.server";
+import { findStep, requireProgetto, stepFormAction } from "~/models/progetto-route.server";
+import { saveEvento } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Avanzamento · Cruscotto PNRR" }];
 
 function load(params: { id?: string; eventoId?: string }) {
   const record = requireProgetto(params);
-  if (params.eventoId === "nuovo") return { record, evento: null };
-  const evento = record.eventi.find((e) => e.id === Number(params.eventoId));
-  if (!evento) throw new Response("Evento non trovato", { status: 404 });
-  return { record, evento };
+  return {
+    record,
+    evento: findStep(record.eventi, params.eventoId, "nuovo", "Evento non trovato"),
+  };
 }
 
 export function loader({ params }: LoaderFunctionArgs) {
@@ -36,23 +29,12 @@ export function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const user = requireUser(context.user, request);
   const { record, evento } = load(params);
-  const form = await request.formData();
-  if (form.get("intent") === "delete" && evento) {
-    deleteStep(
-      getDb(),
-      actorOf(user),
-      record.progetto.id,
-      "evento",
-      evento.id,
-      readConfig().filesDir,
-    );
-    throw redirect(`/progetti/${record.progetto.id}`);
-  }
-  return submitStepForm(form, {
-    progettoId: record.progetto.id,
+  const progettoId = record.progetto.id;
+  return stepFormAction(request, user, {
+    progettoId,
+    step: evento ? { kind: "evento", id: evento.id } : null,
     schema: EventoInput,
-    save: (input) =>
-      saveEvento(getDb(), actorOf(user), record.progetto.id, evento?.id ?? null, input),
+    save: (input, actor) => saveEvento(getDb(), actor, progettoId, evento?.id ?? null, input),
   });
 }
 

@@ -1,9 +1,4 @@
-import {
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { DeleteStep } from "~/components/DeleteStep";
@@ -11,23 +6,19 @@ import { Field } from "~/components/Field";
 import { formValue } from "~/components/form-values";
 import { Select } from "~/components/Select";
 import { ServicesPicker } from "~/components/ServicesPicker";
-import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { checkSubstitution } from "~/domain/candidatura-rules";
 import { formatEuro } from "~/domain/format";
 import { servicesInForce, servizioById } from "~/domain/services";
 import { IstanzaInput } from "~/domain/step-inputs";
-import { actorOf } from "~/models/audited.server";
-import { requireProgetto, submitStepForm } from "~/models/progetto-route.server";
-import { deleteStep, saveIstanza } from "~/models/steps.server";
+import { findStep, requireProgetto, stepFormAction } from "~/models/progetto-route.server";
+import { saveIstanza } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Istanza di modifica · Cruscotto PNRR" }];
 
 function load(params: { id?: string; istanzaId?: string }) {
   const record = requireProgetto(params);
-  const isNew = params.istanzaId === "nuova";
-  const istanza = isNew ? null : record.istanze.find((i) => i.id === Number(params.istanzaId));
-  if (!isNew && !istanza) throw new Response("Istanza non trovata", { status: 404 });
+  const istanza = findStep(record.istanze, params.istanzaId, "nuova", "Istanza non trovata");
   // Services in force before this istanza: the candidatura's and the other accepted swaps.
   const before = servicesInForce(
     record.candidaturaServices,
@@ -52,17 +43,13 @@ export function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const user = requireUser(context.user, request);
   const { record, istanza } = load(params);
-  const form = await request.formData();
-  const db = getDb();
-  if (form.get("intent") === "delete" && istanza) {
-    deleteStep(db, actorOf(user), record.progetto.id, "istanza", istanza.id, readConfig().filesDir);
-    throw redirect(`/progetti/${record.progetto.id}`);
-  }
-  return submitStepForm(form, {
-    progettoId: record.progetto.id,
+  const progettoId = record.progetto.id;
+  return stepFormAction(request, user, {
+    progettoId,
+    step: istanza ? { kind: "istanza", id: istanza.id } : null,
     schema: IstanzaInput,
     lists: ["removed", "added"],
-    save: (input) => saveIstanza(db, actorOf(user), record.progetto.id, istanza?.id ?? null, input),
+    save: (input, actor) => saveIstanza(getDb(), actor, progettoId, istanza?.id ?? null, input),
   });
 }
 
