@@ -107,9 +107,6 @@ export const progetto = sqliteTable(
   },
   (t) => [
     index("progetto_comune_idx").on(t.comuneId),
-    // How the import finds a progetto whose CUP is not known yet (not unique: one ente can
-    // have two progetti on one avviso, each with its own CUP).
-    index("progetto_beneficiary_avviso_idx").on(t.beneficiaryIpa, t.avvisoId),
     uniqueIndex("progetto_cup_avviso_idx").on(t.cup, t.avvisoId),
     check("progetto_band_check", sql`${t.band} IS NULL OR ${t.band} BETWEEN 1 AND 6`),
     check("progetto_cup_check", sql`${t.cup} IS NULL OR length(${t.cup}) = 15`),

@@ -1,13 +1,20 @@
 /**
  * Writes N synthetic rows in the official open-data format, for load and scale tests:
  *   npm run generate:opendata -- --rows 100000 --out /tmp/candidature.csv [--seed 1]
- * Distributions follow the real file: about 45% comuni (bands by amount), 55% schools at
- * € 7.301, states about 42% A, 56% E, 2% R; CUPs and codici are invented (prefix Z).
+ * Enti are the 7,904 real comuni of ../shared/data/istat (band from their population) plus
+ * invented schools and other bodies; avvisi are the real ones of ../shared/data/padigitale2026.
+ * About 60% of rows are comuni, 30% schools, 10% other bodies; states about 42% A, 56% E,
+ * 2% R. CUPs and codici IPA are invented (prefix Z) so they never clash with real ones.
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { BANDS } from "../app/domain/bands";
+import { bandForPopulation } from "../app/domain/bands";
+import { misuraCodeOf } from "../app/domain/measures";
 import { OFFICIAL_COLUMNS } from "../app/domain/opendata-row";
+import { CsvTokenizer } from "../app/opendata/csv-tokenizer";
+
+const SHARED_DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
 
 const { values } = parseArgs({
   options: {
@@ -33,79 +40,98 @@ function random(): number {
 }
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-const REGIONS = [
-  ["Piemonte", "01"],
-  ["Lombardia", "03"],
-  ["Veneto", "05"],
-  ["Liguria", "07"],
-  ["Emilia-Romagna", "08"],
-  ["Toscana", "09"],
-  ["Lazio", "12"],
-  ["Campania", "15"],
-  ["Puglia", "16"],
-  ["Sicilia", "19"],
-] as const;
-const BAND_WEIGHTS = [0.7, 0.2, 0.06, 0.02, 0.015, 0.005];
-const AVVISI_COMUNI = [
-  "1.4.1 Esperienza del Cittadino - Comuni - Aprile 2022",
-  "1.4.1 Esperienza del Cittadino - Comuni - Settembre 2022",
-];
-const AVVISI_SCUOLE = [
-  "1.4.1 Esperienza del Cittadino - Scuole - Aprile 2022",
-  "1.4.1 Esperienza del Cittadino - Scuole - Giugno 2022",
-];
-
-function band() {
-  let r = random();
-  for (const [i, w] of BAND_WEIGHTS.entries()) {
-    if (r < w) return BANDS[i] as (typeof BANDS)[number];
-    r -= w;
-  }
-  return BANDS[0] as (typeof BANDS)[number];
+/** Records of a small shared CSV file, as objects keyed by header. */
+function readShared(relativePath: string): Record<string, string>[] {
+  const tokenizer = new CsvTokenizer(",");
+  const records = [
+    ...tokenizer.push(readFileSync(SHARED_DATA + relativePath, "utf8").replace(/^\uFEFF/, "")),
+    ...tokenizer.end(),
+  ];
+  const [header, ...rows] = records.map((r) => r.fields);
+  return rows.map((fields) =>
+    Object.fromEntries((header ?? []).map((h, i) => [h, fields[i] ?? ""])),
+  );
 }
+
+const COMUNI = readShared("istat/comuni_istat_2020.csv");
+const AVVISI = readShared("padigitale2026/avvisi.csv").map((a) => ({
+  title: a.titolo ?? "",
+  misura: a.misura ?? "",
+  target: /Comuni/.test(a.soggetti_destinatari ?? "")
+    ? "Comuni"
+    : /Scuole/.test(a.soggetti_destinatari ?? "")
+      ? "Scuole"
+      : "Altri Enti",
+}));
+const avvisiFor = (target: string) => AVVISI.filter((a) => a.target === target);
+const AVVISI_BY_TARGET = {
+  Comuni: avvisiFor("Comuni"),
+  Scuole: avvisiFor("Scuole"),
+  "Altri Enti": avvisiFor("Altri Enti"),
+};
+/** Typical lump sums of the other measures, in cents. */
+const OTHER_AMOUNTS = [1_400_000, 2_314_700, 5_102_200, 7_707_800, 12_178_300, 30_500_000];
 
 const day = (start: number, spanDays: number) =>
   new Date(Date.UTC(2022, 0, 1) + (start + Math.floor(random() * spanDays)) * 86_400_000)
     .toISOString()
     .slice(0, 10);
 
+const later = (date: string, minDays: number, spanDays: number) =>
+  new Date(Date.parse(date) + (minDays + Math.floor(random() * spanDays)) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+const csvField = (value: string) =>
+  /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+
 const out = createWriteStream(values.out);
 out.write(`${OFFICIAL_COLUMNS.join(",")}\n`);
 for (let i = 1; i <= total; i++) {
-  const comuneNumber = 1 + Math.floor(random() * Math.max(1, total / 2));
-  const istat = String(100000 + (comuneNumber % 900000)).padStart(6, "0");
-  const [regione, codRegione] = pick(REGIONS);
-  const school = random() < 0.55;
-  const b = band();
-  const services = Math.floor(random() * (b.maxServices + 1));
-  const amount = school ? 730_100 : b.siteCents + services * b.perServiceCents;
+  const comune = pick(COMUNI);
+  const draw = random();
+  const tipologia = draw < 0.6 ? "Comuni" : draw < 0.9 ? "Scuole" : "Altri Enti";
+  const avviso = pick(AVVISI_BY_TARGET[tipologia]);
+  const band = bandForPopulation(Number(comune.popolazione_censimento_2011));
+  const amount =
+    misuraCodeOf(avviso.title) === "1.4.1"
+      ? tipologia === "Comuni"
+        ? band.siteCents + Math.floor(random() * (band.maxServices + 1)) * band.perServiceCents
+        : 730_100
+      : pick(OTHER_AMOUNTS);
   const stateDraw = random();
   const stato = stateDraw < 0.02 ? "R" : stateDraw < 0.58 ? "E" : "A";
-  const decreeOn = day(230, 120);
+  const decreeOn = day(230, 900);
   const cup = `Z${String(i).padStart(14, "0")}`;
+  const istat = comune.codice_istat ?? "";
+  const ente =
+    tipologia === "Comuni"
+      ? { ipa: `c_z${istat}`, name: `Comune di ${comune.nome}` }
+      : tipologia === "Scuole"
+        ? { ipa: `istsc_z${i}`, name: `Istituto sintetico ${i}` }
+        : { ipa: `ente_z${i}`, name: `Ente sintetico ${i}` };
   const values = {
-    codice_ipa: school ? `istsc_z${i}` : `c_z${istat}`,
-    ente: school ? `Istituto sintetico ${i}` : `Comune sintetico ${istat}`,
-    tipologia_ente: school ? "Scuole" : "Comuni",
-    comune: `Comune sintetico ${istat}`,
+    codice_ipa: ente.ipa,
+    ente: ente.name,
+    tipologia_ente: tipologia,
+    comune: comune.nome,
     cod_comune: istat,
-    provincia: "ZZ",
-    cod_provincia: "999",
-    regione,
-    cod_regione: codRegione,
+    provincia: comune.sigla_provincia,
+    cod_provincia: istat.slice(0, 3),
+    regione: comune.regione,
+    cod_regione: comune.cod_regione,
     importo_finanziamento: (amount / 100).toFixed(1),
-    avviso: pick(school ? AVVISI_SCUOLE : AVVISI_COMUNI),
-    data_invio_candidatura: `${day(100, 120)}T10:00:00.000+0000`,
+    avviso: avviso.title,
+    data_invio_candidatura: `${later(decreeOn, -200, 170)}T10:00:00.000+0000`,
     data_finanziamento: decreeOn,
     codice_cup: cup,
     numero_finestra_temporale: "1",
     numero_di_protocollo: "32",
     decreto_finanziamento: "Decreto n.32 - 1 / 2022 - PNRR",
     stato_candidatura: stato,
-    data_stato_candidatura: stato === "A" ? decreeOn : day(500, 400),
-    misura: "1.4.1 Esperienza del cittadino nei servizi pubblici",
+    data_stato_candidatura: stato === "A" ? decreeOn : later(decreeOn, 90, 700),
+    misura: avviso.misura,
   } as Record<string, string>;
-  const line = OFFICIAL_COLUMNS.map((c) => values[c] ?? "").join(",");
+  const line = OFFICIAL_COLUMNS.map((c) => csvField(values[c] ?? "")).join(",");
   if (!out.write(`${line}\n`))
     await new Promise<void>((resolve) => out.once("drain", () => resolve()));
 }

@@ -5,13 +5,8 @@
 import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { readConfig } from "../app/config.server";
-import {
-  applyRows,
-  collectRows,
-  ImportRejected,
-  type RowReport,
-} from "../app/opendata/import.server";
-import { readOfficialFile, UnreadableFile } from "../app/opendata/read.server";
+import { ImportRejected, importOfficialFile, type RowReport } from "../app/opendata/import.server";
+import { UnreadableFile } from "../app/opendata/read.server";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
 
@@ -65,22 +60,23 @@ const { sqlite, db } = openDatabase(readConfig().databaseFile);
 try {
   applyMigrations(db);
   const total = await countLines(file).catch(() => fail(`file non leggibile: ${file}`));
-  const { rows, problems } = await collectRows(readOfficialFile(file), progress(total));
-  process.stderr.write("\n");
-  const summary = applyRows(db, rows, problems, {
+  const summary = importOfficialFile(db, file, {
     skipInvalid: values["skip-invalid"] ?? false,
     dryRun: values["dry-run"] ?? false,
+    onRow: progress(total),
   });
+  process.stderr.write("\n");
   const prefix = values["dry-run"] ? "Prova (nessuna modifica salvata): " : "";
   console.log(
     `${prefix}${summary.rows} righe: ${summary.created} progetti creati, ${summary.updated} aggiornati, ${summary.unchanged} invariati, ${summary.skipped} righe scartate.`,
   );
-  if (problems.length) {
+  if (summary.problems.length) {
     console.error("Righe scartate:");
-    printProblems(problems);
+    printProblems(summary.problems);
   }
 } catch (error) {
   if (error instanceof ImportRejected) {
+    process.stderr.write("\n");
     console.error(`Errore: ${error.message}. Correggere il file o usare --skip-invalid.`);
     printProblems(error.problems);
     process.exit(1);

@@ -8,16 +8,17 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // Rejects 2023-02-30, which a date library would roll over into March. Plain arithmetic:
   // the import checks hundreds of thousands of dates.
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
 function parse(date: IsoDate) {
@@ -44,4 +45,20 @@ export function latest(dates: readonly IsoDate[]): IsoDate | null {
 
 export function earliest(dates: readonly IsoDate[]): IsoDate | null {
   return dates.reduce<IsoDate | null>((min, d) => (min === null || d < min ? d : min), null);
+}
+
+/** Last Sunday of a month at 01:00 UTC: when EU summer time starts (March) or ends (October). */
+function lastSundayOneUtc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/**
+ * The calendar day in Italy at an instant, by the EU summer-time rule (in force since 1996).
+ * Arithmetic instead of Intl: the import converts hundreds of thousands of timestamps.
+ */
+export function italianDayOf(instant: number): IsoDate {
+  const year = new Date(instant).getUTCFullYear();
+  const summer = instant >= lastSundayOneUtc(year, 2) && instant < lastSundayOneUtc(year, 9);
+  return new Date(instant + (summer ? 2 : 1) * 3_600_000).toISOString().slice(0, 10);
 }

@@ -3,7 +3,7 @@
  * typed values, or the list of what is wrong with it (column and reason, in Italian).
  */
 import { decomposeAmount } from "./bands";
-import { type IsoDate, isIsoDate } from "./dates";
+import { type IsoDate, isIsoDate, italianDayOf } from "./dates";
 import { isValidCup } from "./identifiers";
 import { misuraCodeOf } from "./measures";
 
@@ -57,82 +57,140 @@ export interface RowProblem {
   reason: string;
 }
 
-// Built once: creating a formatter per value costs more than the whole rest of a row.
-const ITALIAN_DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Rome" });
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+// Files repeat the same timestamps (decree and state dates) thousands of times.
+const dayCache = new Map<string, IsoDate | null>();
 
 /** "2022-09-24T05:27:07.000+0000" → the calendar day in Italy. */
 function italianDay(value: string): IsoDate | null {
   if (isIsoDate(value)) return value;
-  const normalized = value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
-  const time = Date.parse(normalized);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) return null;
-  return ITALIAN_DAY.format(new Date(time));
+  let day = dayCache.get(value);
+  if (day === undefined) {
+    if (dayCache.size > 20_000) dayCache.clear();
+    day = timestampDay(value);
+    dayCache.set(value, day);
+  }
+  return day;
+}
+
+function timestampDay(value: string): IsoDate | null {
+  const m = TIMESTAMP.exec(value);
+  if (!m || !isIsoDate(`${m[1]}-${m[2]}-${m[3]}`)) return null;
+  const [hours, minutes, seconds] = [Number(m[4]), Number(m[5]), Number(m[6])];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const zone = m[7] ?? "Z";
+  const offsetMinutes =
+    zone === "Z"
+      ? 0
+      : (zone[0] === "-" ? -1 : 1) *
+        (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(zone.length - 2)));
+  const utc =
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hours, minutes, seconds) -
+    offsetMinutes * 60_000;
+  return italianDayOf(utc);
 }
 
 /** "155234.0" (or "155234,00" from an Excel export) → cents. */
-function amount(value: string): number | null {
-  const text = value.trim().replace(/^(\d+),(\d{1,2})$/, "$1.$2");
-  if (!/^\d+(\.\d+)?$/.test(text)) return null;
-  const cents = Math.round(Number(text) * 100);
-  return Number.isSafeInteger(cents) ? cents : null;
+export function parseOfficialAmount(value: string): number | null {
+  // A scan rather than regular expressions: it runs once per row of a national file.
+  let units = 0;
+  let cents = 0;
+  let decimals = -1;
+  let comma = false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      if (decimals < 0) units = units * 10 + (code - 48);
+      else {
+        if (decimals < 2) cents = cents * 10 + (code - 48);
+        else if (decimals === 2 && code >= 53) cents += 1; // round half up on the third decimal
+        decimals += 1;
+      }
+    } else if ((code === 46 || code === 44) && decimals < 0 && i > 0) {
+      decimals = 0;
+      comma = code === 44;
+    } else return null;
+  }
+  // A decimal comma comes from Excel with one or two decimals; "1,234" is ambiguous.
+  if (value.length === 0 || decimals === 0 || (comma && decimals > 2)) return null;
+  if (decimals === 1) cents *= 10;
+  const total = units * 100 + cents;
+  return Number.isSafeInteger(total) ? total : null;
 }
 
-export function readOfficialRow(
-  raw: Readonly<Record<string, string | undefined>>,
-): { row: OfficialRow } | { problems: RowProblem[] } {
-  const problems: RowProblem[] = [];
-  const text = (column: string) => (raw[column] ?? "").trim();
-  const required = (column: string) => {
-    const value = text(column);
-    if (value === "") problems.push({ column, reason: "valore mancante" });
-    return value;
-  };
-  const date = (column: string, optional: boolean) => {
-    const value = text(column);
-    if (value === "") {
-      if (!optional) problems.push({ column, reason: "data mancante" });
-      return null;
-    }
-    const day = italianDay(value);
-    if (day === null) problems.push({ column, reason: `data non valida: «${value}»` });
-    return day;
-  };
+/** A row's values by column name: a Map, or the CSV reader's record. */
+export interface RowSource {
+  get(column: string): string | undefined;
+}
 
-  const codiceIpa = required("codice_ipa");
-  const ente = required("ente");
-  const tipologiaEnte = required("tipologia_ente");
-  const codiceIstat = required("cod_comune");
+/** Collects the problems of one row; methods, not closures, since it runs once per row. */
+class RowChecker {
+  readonly problems: RowProblem[] = [];
+  constructor(private readonly raw: RowSource) {}
+
+  text(column: string): string {
+    return (this.raw.get(column) ?? "").trim();
+  }
+
+  required(column: string): string {
+    const value = this.text(column);
+    if (value === "") this.problems.push({ column, reason: "valore mancante" });
+    return value;
+  }
+
+  optionalDate(column: string): IsoDate | null {
+    const value = this.text(column);
+    if (value === "") return null;
+    const day = italianDay(value);
+    if (day === null) this.problems.push({ column, reason: `data non valida: «${value}»` });
+    return day;
+  }
+}
+
+export function readOfficialRow(raw: RowSource): { row: OfficialRow } | { problems: RowProblem[] } {
+  const check = new RowChecker(raw);
+  const { problems } = check;
+  const codiceIpa = check.required("codice_ipa");
+  const ente = check.required("ente");
+  const tipologiaEnte = check.required("tipologia_ente");
+  const codiceIstat = check.required("cod_comune");
   if (codiceIstat && !/^\d{6}$/.test(codiceIstat))
     problems.push({ column: "cod_comune", reason: `codice ISTAT non valido: «${codiceIstat}»` });
-  const amountCents = amount(text("importo_finanziamento"));
+  const amountCents = parseOfficialAmount(check.text("importo_finanziamento"));
   if (amountCents === null) {
     problems.push({
       column: "importo_finanziamento",
-      reason: `importo non numerico: «${text("importo_finanziamento")}»`,
+      reason: `importo non numerico: «${check.text("importo_finanziamento")}»`,
     });
   }
-  const avviso = required("avviso");
-  const misura = misuraCodeOf(text("misura")) ?? misuraCodeOf(avviso);
+  const avviso = check.required("avviso");
+  const misura = misuraCodeOf(check.text("misura")) ?? misuraCodeOf(avviso);
   if (!misura)
-    problems.push({ column: "misura", reason: `misura non riconosciuta: «${text("misura")}»` });
-  const cup = text("codice_cup").toUpperCase() || null;
+    problems.push({
+      column: "misura",
+      reason: `misura non riconosciuta: «${check.text("misura")}»`,
+    });
+  const cup = check.text("codice_cup").toUpperCase() || null;
   if (cup !== null && !isValidCup(cup))
     problems.push({ column: "codice_cup", reason: `CUP non valido: «${cup}»` });
-  const state = text("stato_candidatura");
+  const state = check.text("stato_candidatura");
   if (state !== "A" && state !== "R" && state !== "E") {
     problems.push({
       column: "stato_candidatura",
       reason: `stato sconosciuto: «${state}» (attesi A, R o E)`,
     });
   }
-  const candidaturaSentOn = date("data_invio_candidatura", true);
-  const decreeOn = date("data_finanziamento", true);
-  const stateOn = date("data_stato_candidatura", true);
+  const candidaturaSentOn = check.optionalDate("data_invio_candidatura");
+  const decreeOn = check.optionalDate("data_finanziamento");
+  const stateOn = check.optionalDate("data_stato_candidatura");
   if (problems.length > 0 || amountCents === null || !misura) return { problems };
 
   const decretoNumber =
-    /Decreto n\.?\s*(.+?)(?:\s*-\s*PNRR)?$/.exec(text("decreto_finanziamento"))?.[1]?.trim() ??
-    null;
+    /Decreto n\.?\s*(.+?)(?:\s*-\s*PNRR)?$/
+      .exec(check.text("decreto_finanziamento"))?.[1]
+      ?.trim() ?? null;
   const split =
     misura === "1.4.1" && tipologiaEnte === "Comuni" ? decomposeAmount(amountCents) : null;
   return {
@@ -140,10 +198,10 @@ export function readOfficialRow(
       codiceIpa,
       ente,
       tipologiaEnte,
-      comune: text("comune"),
+      comune: check.text("comune"),
       codiceIstat,
-      provincia: text("provincia"),
-      regione: text("regione"),
+      provincia: check.text("provincia"),
+      regione: check.text("regione"),
       amountCents,
       avviso,
       misura,

@@ -27,6 +27,21 @@ export class CsvTokenizer {
     let i = 0;
     const n = chunk.length;
     while (i < n) {
+      if (this.atRecordStart()) {
+        // Fast path: a whole line without quotes is split natively.
+        const end = chunk.indexOf("\n", i);
+        if (end !== -1) {
+          const line =
+            chunk.charCodeAt(end - 1) === 13 ? chunk.slice(i, end - 1) : chunk.slice(i, end);
+          if (line.indexOf('"') === -1) {
+            if (line !== "") out.push({ line: this.line, fields: line.split(d) });
+            this.line += 1;
+            this.recordLine = this.line;
+            i = end + 1;
+            continue;
+          }
+        }
+      }
       const c = chunk[i] as string;
       if (this.inQuotes) {
         if (this.quotePending) {
@@ -81,6 +96,10 @@ export class CsvTokenizer {
       }
     }
     return out;
+  }
+
+  private atRecordStart(): boolean {
+    return !this.inQuotes && !this.fieldStarted && this.field === "" && this.fields.length === 0;
   }
 
   /** Ends the input: a last record without a final line break still counts. */

@@ -1,33 +1,61 @@
-/** Reads an official open-data file (CSV with "," or ";", or JSON) into rows with line numbers. */
-import { createReadStream } from "node:fs";
-import { open, readFile } from "node:fs/promises";
-import { OFFICIAL_COLUMNS } from "../domain/opendata-row";
+/**
+ * Reads an official open-data file (CSV with "," or ";", or JSON) into rows with line numbers.
+ * Synchronous on purpose: the import reads, checks and writes inside one SQLite transaction,
+ * so nothing else can slip a write into it, and only one chunk is in memory at a time.
+ */
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+import { OFFICIAL_COLUMNS, type RowSource } from "../domain/opendata-row";
 import { type CsvRecord, CsvTokenizer } from "./csv-tokenizer";
 
 export type RawRecord =
-  | { line: number; values: Record<string, string> }
+  | { line: number; values: RowSource }
   | { line: number; problem: { column: string; reason: string } };
 
 export class UnreadableFile extends Error {}
 
-async function firstBytes(path: string, size: number): Promise<string> {
-  const handle = await open(path, "r");
+const CHUNK_BYTES = 1 << 20;
+
+function* chunksOf(path: string): Generator<string> {
+  const fd = openSync(path, "r");
   try {
-    const buffer = Buffer.alloc(size);
-    const { bytesRead } = await handle.read(buffer, 0, size, 0);
-    return buffer
-      .subarray(0, bytesRead)
-      .toString("utf8")
-      .replace(/^\uFEFF/, "");
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    const decoder = new StringDecoder("utf8");
+    let first = true;
+    for (;;) {
+      const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      const text = decoder.write(buffer.subarray(0, bytesRead));
+      yield first ? text.replace(/^\uFEFF/, "") : text;
+      first = false;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
   } finally {
-    await handle.close();
+    closeSync(fd);
+  }
+}
+
+/** A CSV record's values looked up through the header's column positions. */
+class CsvRow implements RowSource {
+  constructor(
+    private readonly fields: string[],
+    private readonly columns: ReadonlyMap<string, number>,
+  ) {}
+
+  get(column: string): string | undefined {
+    const index = this.columns.get(column);
+    return index === undefined ? undefined : this.fields[index];
   }
 }
 
 /** Yields the file's records in batches (one per chunk read), to keep per-record overhead low. */
-export async function* readOfficialFile(path: string): AsyncGenerator<RawRecord[]> {
-  const head = await firstBytes(path, 4096);
+export function* readOfficialFile(path: string): Generator<RawRecord[]> {
+  const chunks = chunksOf(path);
+  const firstChunk = chunks.next();
+  const head = firstChunk.done ? "" : firstChunk.value;
   if (/^\s*[[{]/.test(head)) {
+    chunks.return(undefined);
     yield* readJson(path);
     return;
   }
@@ -37,12 +65,14 @@ export async function* readOfficialFile(path: string): AsyncGenerator<RawRecord[
     (headerLine.match(/;/g)?.length ?? 0) > (headerLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   const tokenizer = new CsvTokenizer(delimiter);
   let header: string[] | null = null;
+  let columns = new Map<string, number>();
   const toRaw = (records: CsvRecord[]): RawRecord[] => {
     const batch: RawRecord[] = [];
     for (const { line, fields } of records) {
       if (header === null) {
         header = fields.map((h) => h.trim());
-        const missing = OFFICIAL_COLUMNS.filter((c) => !header?.includes(c));
+        columns = new Map(header.map((name, index) => [name, index]));
+        const missing = OFFICIAL_COLUMNS.filter((c) => !columns.has(c));
         if (missing.length)
           throw new UnreadableFile(
             `Intestazione non riconosciuta: mancano le colonne ${missing.join(", ")}`,
@@ -56,29 +86,24 @@ export async function* readOfficialFile(path: string): AsyncGenerator<RawRecord[
         });
         continue;
       }
-      const values: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) values[header[i] as string] = fields[i] as string;
-      batch.push({ line, values });
+      batch.push({ line, values: new CsvRow(fields, columns) });
     }
     return batch;
   };
-  let first = true;
-  for await (const chunk of createReadStream(path, {
-    encoding: "utf8",
-    highWaterMark: 1 << 20,
-  }) as AsyncIterable<string>) {
-    const text = first ? chunk.replace(/^\uFEFF/, "") : chunk;
-    first = false;
-    yield toRaw(tokenizer.push(text));
+  try {
+    if (!firstChunk.done) yield toRaw(tokenizer.push(head));
+    for (const chunk of chunks) yield toRaw(tokenizer.push(chunk));
+  } finally {
+    chunks.return(undefined);
   }
   yield toRaw(tokenizer.end());
   if (header === null) throw new UnreadableFile("Il file è vuoto");
 }
 
-async function* readJson(path: string): AsyncGenerator<RawRecord[]> {
+function* readJson(path: string): Generator<RawRecord[]> {
   let data: unknown;
   try {
-    data = JSON.parse((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
+    data = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new UnreadableFile(`JSON non valido: ${(error as Error).message}`);
   }
@@ -92,9 +117,9 @@ async function* readJson(path: string): AsyncGenerator<RawRecord[]> {
     if (item === null || typeof item !== "object") {
       return { line: index + 1, problem: { column: "-", reason: "elemento che non è un oggetto" } };
     }
-    const values: Record<string, string> = {};
+    const values = new Map<string, string>();
     for (const [key, value] of Object.entries(item))
-      values[key] = value === null ? "" : String(value);
+      values.set(key, value === null ? "" : String(value));
     return { line: index + 1, values };
   });
 }

@@ -3,8 +3,8 @@ import { Form, useActionData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
-import { applyRows, collectRows, ImportRejected, type RowReport } from "~/opendata/import.server";
-import { readOfficialFile, UnreadableFile } from "~/opendata/read.server";
+import { ImportRejected, importOfficialFile, type RowReport } from "~/opendata/import.server";
+import { UnreadableFile } from "~/opendata/read.server";
 import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "Importa i dati ufficiali · Cruscotto PNRR" }];
@@ -42,8 +42,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<Result> {
   if (!file) return { ok: false, message: "Scegliere un file da importare.", problems: [] };
   const dryRun = fields.dryRun === "on";
   try {
-    const { rows, problems } = await collectRows(readOfficialFile(file.tempPath));
-    const summary = applyRows(getDb(), rows, problems, {
+    const summary = importOfficialFile(getDb(), file.tempPath, {
       skipInvalid: fields.skipInvalid === "on",
       dryRun,
     });

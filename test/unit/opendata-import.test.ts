@@ -3,8 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OFFICIAL_COLUMNS } from "~/domain/opendata-row";
-import { applyRows, collectRows, ImportRejected } from "~/opendata/import.server";
-import { readOfficialFile } from "~/opendata/read.server";
+import { ImportRejected, importOfficialFile } from "~/opendata/import.server";
 import { decreto, progetto } from "../../db/schema";
 import { readSharedCsv, SHARED_DIR } from "../support/shared";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";
@@ -18,8 +17,7 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 async function importFile(file: string, options: { skipInvalid?: boolean; dryRun?: boolean } = {}) {
-  const { rows, problems } = await collectRows(readOfficialFile(file));
-  return applyRows(t.db, rows, problems, {
+  return importOfficialFile(t.db, file, {
     skipInvalid: options.skipInvalid ?? false,
     dryRun: options.dryRun ?? false,
   });
