@@ -51,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </span>
               <a href="/scadenze">Scadenze</a>
               <a href="/riconciliazione">Riconciliazione</a>
+              <a href="/nazionale">Panoramica nazionale</a>
               {user.role === "admin" ? <a href="/admin/utenti">Utenti</a> : null}
               {user.role === "admin" ? <a href="/admin/importa">Importa</a> : null}
               <a href="/account/password">Cambia password</a>

@@ -106,7 +106,13 @@ export const progetto = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("progetto_comune_idx").on(t.comuneId),
+    // Covers the per-comune sums of the national overview (and every lookup by comune).
+    index("progetto_comune_state_idx").on(
+      t.comuneId,
+      t.officialState,
+      t.misura,
+      t.officialAmountCents,
+    ),
     uniqueIndex("progetto_cup_avviso_idx").on(t.cup, t.avvisoId),
     check("progetto_band_check", sql`${t.band} IS NULL OR ${t.band} BETWEEN 1 AND 6`),
     check("progetto_cup_check", sql`${t.cup} IS NULL OR length(${t.cup}) = 15`),
@@ -387,3 +393,55 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_entity_idx").on(t.entity, t.entityId)],
 );
+
+/*
+ * The national overview's sums over imported progetti, rebuilt after each import: a
+ * GROUP BY over 10^5 progetti takes longer than a page may, the sums of a few thousand
+ * rows do not.
+ */
+export const overviewArea = sqliteTable(
+  "overview_area",
+  {
+    regione: text("regione"),
+    provincia: text("provincia"),
+    misura: text("misura").notNull(),
+    state: text("state", { enum: ["A", "E", "R"] }).notNull(),
+    count: integer("count").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+  },
+  (t) => [index("overview_area_place_idx").on(t.regione, t.provincia)],
+);
+
+/** 1.4.1 progetti of comuni by the band and services their official amount implies. */
+export const overviewBand = sqliteTable(
+  "overview_band",
+  {
+    regione: text("regione"),
+    provincia: text("provincia"),
+    band: integer("band").notNull(),
+    services: integer("services").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [index("overview_band_place_idx").on(t.regione, t.provincia)],
+);
+
+/** Erogazioni by month ("2024-03"). */
+export const overviewMonth = sqliteTable(
+  "overview_month",
+  {
+    regione: text("regione"),
+    provincia: text("provincia"),
+    misura: text("misura").notNull(),
+    month: text("month").notNull(),
+    count: integer("count").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+  },
+  (t) => [index("overview_month_place_idx").on(t.regione, t.provincia)],
+);
+
+/** Which import the sums above reflect (the id of its audit entry). */
+export const overviewMeta = sqliteTable("overview_meta", {
+  id: integer("id").primaryKey(),
+  importVersion: integer("import_version"),
+  builtAt: text("built_at").notNull(),
+});

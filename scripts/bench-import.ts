@@ -6,13 +6,12 @@
  *   npm run bench:import -- [--rows N]
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { importOfficialFile } from "../app/opendata/import.server";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
+import { withSyntheticFile } from "./lib/synthetic";
 
 const { values } = parseArgs({
   options: {
@@ -47,14 +46,7 @@ function runChild(file: string, database: string) {
 if (values.child && values.database) {
   importOnce(values.child, values.database);
 } else {
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-import-"));
-  try {
-    const file = path.join(dir, "candidature.csv");
-    execFileSync(
-      process.execPath,
-      ["--import", "tsx", "scripts/generate-opendata.ts", "--rows", values.rows, "--out", file],
-      { stdio: "inherit" },
-    );
+  withSyntheticFile(values.rows, "bench-import-", (file, dir) => {
     const database = path.join(dir, "bench.sqlite");
     for (const label of ["Prima importazione", "Reimportazione"]) {
       const r = runChild(file, database);
@@ -62,7 +54,5 @@ if (values.child && values.database) {
         `${label}: ${r.seconds.toFixed(2)} s, picco ${Math.round(r.peakMb)} MB, creati ${r.created}, invariati ${r.unchanged}`,
       );
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

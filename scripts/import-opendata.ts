@@ -6,6 +6,7 @@ import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { readConfig } from "../app/config.server";
 import { ImportRejected, importOfficialFile, type RowReport } from "../app/opendata/import.server";
+import { rebuildOverviewSummary } from "../app/opendata/overview-summary.server";
 import { UnreadableFile } from "../app/opendata/read.server";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
@@ -70,6 +71,13 @@ try {
   console.log(
     `${prefix}${summary.rows} righe: ${summary.created} progetti creati, ${summary.updated} aggiornati, ${summary.unchanged} invariati, ${summary.skipped} righe scartate.`,
   );
+  if (!values["dry-run"] && summary.created + summary.updated > 0) {
+    const started = performance.now();
+    rebuildOverviewSummary(sqlite);
+    console.log(
+      `Totali della panoramica nazionale aggiornati in ${((performance.now() - started) / 1000).toFixed(2)} s.`,
+    );
+  }
   if (summary.problems.length) {
     console.error("Righe scartate:");
     printProblems(summary.problems);

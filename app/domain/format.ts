@@ -38,3 +38,19 @@ export function formatFileSize(bytes: number): string {
   }
   return `${value.toFixed(2).replace(".", ",")} ${units[unit]}`;
 }
+
+/** Chart axes: 123456789 cents → "€ 1,2 mln"; 35000000 → "€ 350 mila". */
+export function formatEuroShort(cents: number): string {
+  const euro = cents / 100;
+  const oneDecimal = (value: number) =>
+    (Math.round(value * 10) / 10).toFixed(value >= 10 ? 0 : 1).replace(".", ",");
+  if (Math.abs(euro) >= 1e9) return `€ ${oneDecimal(euro / 1e9)} mld`;
+  if (Math.abs(euro) >= 1e6) return `€ ${oneDecimal(euro / 1e6)} mln`;
+  if (Math.abs(euro) >= 1e3) return `€ ${formatInteger(Math.round(euro / 1e3))} mila`;
+  return `€ ${formatInteger(Math.round(euro))}`;
+}
+
+/** 42.5 → "42,5%" */
+export function formatPercent(value: number): string {
+  return `${String(value).replace(".", ",")}%`;
+}

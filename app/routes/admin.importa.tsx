@@ -4,6 +4,7 @@ import { Field } from "~/components/Field";
 import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { ImportRejected, importOfficialFile, type RowReport } from "~/opendata/import.server";
+import { rebuildOverviewSummary } from "~/opendata/overview-summary.server";
 import { UnreadableFile } from "~/opendata/read.server";
 import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/uploads.server";
 
@@ -46,6 +47,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<Result> {
       skipInvalid: fields.skipInvalid === "on",
       dryRun,
     });
+    if (!dryRun && summary.created + summary.updated > 0) rebuildOverviewSummary(getDb().$client);
     return { ok: true, dryRun, summary, problems: summary.problems.slice(0, 100) };
   } catch (error) {
     if (error instanceof ImportRejected) {
