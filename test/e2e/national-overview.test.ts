@@ -42,7 +42,7 @@ describe("the national overview in a real browser", () => {
       app,
       "select count(*) n, sum(official_amount_cents) cents from progetto where official_state in ('A', 'E', 'R')",
     );
-    const totals = await page.locator("dl.totals").innerText();
+    const totals = (await page.locator("dl.totals").textContent()) ?? "";
     expect(totals).toContain(formatInteger(expected?.n ?? 0));
     expect(totals).toContain(formatEuro(expected?.cents ?? 0));
 
