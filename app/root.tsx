@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -25,6 +26,10 @@ export function loader({ context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
+  // A route can ask for a bare page (print version): no header and navigation.
+  const bare = useMatches().some(
+    (m) => (m.handle as { layout?: string } | undefined)?.layout === "print",
+  );
   return (
     <html lang="it">
       <head>
@@ -37,32 +42,37 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#contenuto">
           Vai al contenuto
         </a>
-        <header className="app-header">
-          <a href="/" className="app-title">
-            Cruscotto PNRR
-          </a>
-          <span className="app-subtitle">
-            Misura 1.4.1 · Esperienza del cittadino nei servizi pubblici
-          </span>
-          {user ? (
-            <nav aria-label="Account" className="app-nav">
-              <span>
-                {user.name} ({ROLE_LABELS[user.role]})
-              </span>
-              <a href="/scadenze">Scadenze</a>
-              <a href="/riconciliazione">Riconciliazione</a>
-              <a href="/nazionale">Panoramica nazionale</a>
-              {user.role === "admin" ? <a href="/admin/utenti">Utenti</a> : null}
-              {user.role === "admin" ? <a href="/admin/importa">Importa</a> : null}
-              <a href="/account/password">Cambia password</a>
-              <Form method="post" action="/esci">
-                <button type="submit" className="link-button">
-                  Esci
-                </button>
-              </Form>
-            </nav>
-          ) : null}
-        </header>
+        {bare ? null : (
+          <header className="app-header">
+            <a href="/" className="app-title">
+              Cruscotto PNRR
+            </a>
+            <span className="app-subtitle">
+              Misura 1.4.1 · Esperienza del cittadino nei servizi pubblici
+            </span>
+            {user ? (
+              <nav aria-label="Account" className="app-nav">
+                <span>
+                  {user.name} ({ROLE_LABELS[user.role]})
+                </span>
+                <a href="/scadenze">Scadenze</a>
+                <a href="/riconciliazione">Riconciliazione</a>
+                <a href="/nazionale">Panoramica nazionale</a>
+                {user.role === "admin" || user.role === "coordinatore" ? (
+                  <a href="/unioni">Unioni</a>
+                ) : null}
+                {user.role === "admin" ? <a href="/admin/utenti">Utenti</a> : null}
+                {user.role === "admin" ? <a href="/admin/importa">Importa</a> : null}
+                <a href="/account/password">Cambia password</a>
+                <Form method="post" action="/esci">
+                  <button type="submit" className="link-button">
+                    Esci
+                  </button>
+                </Form>
+              </nav>
+            ) : null}
+          </header>
+        )}
         <main id="contenuto">{children}</main>
         <ScrollRestoration />
         <Scripts />

@@ -1,10 +1,10 @@
 import { ReferenceArea, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
+import { todayLineProps, windowAreaProps } from "~/components/deadline-chart-style";
 import { formatDate } from "~/domain/format";
 import { type MilestoneChart as Chart, dayNumber, monthTicks } from "~/domain/milestones";
 
 const WIDTH = 880;
 const ROW = 34;
-const WINDOW_FILL = { contract: "#cfe3f7", completion: "#e3f1d8" } as const;
 
 interface Point {
   x: number;
@@ -51,23 +51,12 @@ export function MilestoneChart({ chart, id }: { chart: Chart; id: string }) {
           {chart.windows.map((w) => (
             <ReferenceArea
               key={w.kind}
-              x1={dayNumber(w.from)}
-              x2={dayNumber(w.to)}
+              {...windowAreaProps(w.kind, w.from, w.to)}
               y1={0}
               y2={rows + 1}
-              fill={WINDOW_FILL[w.kind]}
-              fillOpacity={0.7}
-              stroke="#5c6f82"
-              strokeDasharray={w.kind === "completion" ? "6 3" : undefined}
-              ifOverflow="extendDomain"
             />
           ))}
-          <ReferenceLine
-            x={dayNumber(chart.today)}
-            stroke="#b30000"
-            strokeWidth={2}
-            label={{ value: "Oggi", position: "top", fill: "#b30000", fontSize: 12 }}
-          />
+          <ReferenceLine {...todayLineProps(chart.today)} />
           <Scatter data={points} shape={MilestoneMark} isAnimationActive={false} />
         </ScatterChart>
       </div>

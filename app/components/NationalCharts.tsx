@@ -4,6 +4,7 @@
  * table right below it.
  */
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from "recharts";
+import { PlainTick } from "~/components/chart-ticks";
 import { formatEuroShort } from "~/domain/format";
 import {
   type BandRow,
@@ -56,11 +57,11 @@ export function AreaAmountsChart({
         height={40 + data.length * 26}
         data={data}
         layout="vertical"
-        margin={{ top: 8, right: 24, bottom: 8, left: 24 }}
+        margin={{ top: 8, right: 56, bottom: 8, left: 24 }}
       >
         <CartesianGrid horizontal={false} stroke="#e6e9f2" />
         <XAxis type="number" tickFormatter={formatEuroShort} />
-        <YAxis type="category" dataKey="area" width={170} interval={0} />
+        <YAxis type="category" dataKey="area" width={200} interval={0} tick={PlainTick} />
         {STATE_ORDER.map((s) => (
           <Bar
             key={s}

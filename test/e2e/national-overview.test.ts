@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatEuro, formatInteger } from "~/domain/format";
 import { importOfficialFile } from "~/opendata/import.server";
 import { type RunningApp, startApp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
-import { query, signInAs } from "../support/http";
+import { launchBrowser, signedInPage } from "../support/browser";
+import { query } from "../support/http";
 import { SHARED_DIR } from "../support/shared";
 
 const SAMPLE = path.join(SHARED_DIR, "data/padigitale2026/candidature_finanziate_141_sample.csv");
@@ -27,15 +27,7 @@ afterAll(async () => {
 
 describe("the national overview in a real browser", () => {
   it("shows the totals, the regions, and drills down to a region's comuni", async () => {
-    const cookie = await signInAs(app, "admin");
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
-    });
-    const [name, value] = cookie.split("=") as [string, string];
-    await page.context().addCookies([{ name, value, url: app.url }]);
+    const { page, errors } = await signedInPage(browser, app, "admin");
     await page.goto(`${app.url}/nazionale`);
 
     const [expected] = query<{ n: number; cents: number }>(

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import type { RunningApp } from "./app-server";
+import { type DemoRole, signInAs } from "./http";
 
 /** Debian's Chromium; browsers are never downloaded. .ci/run installs it when missing. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -24,4 +26,22 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** A page signed in as a demo role, collecting the page's errors and console warnings. */
+export async function signedInPage(
+  browser: Browser,
+  app: RunningApp,
+  role: DemoRole,
+): Promise<{ page: Page; errors: string[] }> {
+  const cookie = await signInAs(app, role);
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
+  });
+  const [name, value] = cookie.split("=") as [string, string];
+  await page.context().addCookies([{ name, value, url: app.url }]);
+  return { page, errors };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isIsoDate, italianDayOf } from "~/domain/dates";
+import { addDays, daysBetween, isIsoDate, italianDayOf } from "~/domain/dates";
 
 const rome = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Rome" });
 
@@ -52,5 +52,27 @@ describe("isIsoDate against the calendar", () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe("addDays and daysBetween", () => {
+  it("count calendar days across months, leap years and summer time", () => {
+    expect(addDays("2022-12-04", 180)).toBe("2023-06-02");
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2023-02-28", 1)).toBe("2023-03-01");
+    expect(addDays("2023-03-25", 2)).toBe("2023-03-27");
+    expect(addDays("2023-01-10", -10)).toBe("2022-12-31");
+    expect(daysBetween("2022-12-04", "2023-06-02")).toBe(180);
+    expect(daysBetween("2023-06-02", "2022-12-04")).toBe(-180);
+  });
+
+  it("agree with each other over ten years, day by day", () => {
+    for (let n = 0; n < 3653; n += 7)
+      expect(daysBetween("2020-01-01", addDays("2020-01-01", n))).toBe(n);
+  });
+
+  it("refuse an impossible date", () => {
+    expect(() => addDays("2023-02-30", 1)).toThrow(RangeError);
+    expect(() => daysBetween("2023-01-01", "oggi")).toThrow(RangeError);
   });
 });

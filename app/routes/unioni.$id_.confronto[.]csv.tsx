@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server";
+import { readConfig } from "~/config.server";
+import { getDb } from "~/db.server";
+import { comparisonTable } from "~/domain/unione-export";
+import { excelCsvResponse } from "~/http.server";
+import { loadUnioneComparison } from "~/models/unione-view.server";
+import { today } from "~/today.server";
+
+/** The comparison for Italian Excel: ";" separator, UTF-8 BOM, decimal comma, a totals row. */
+export function loader({ context, params, request }: LoaderFunctionArgs) {
+  requireUser(context.user, request);
+  const found = loadUnioneComparison(getDb(), Number(params.id), today(), readConfig().atRiskDays);
+  if (!found) throw new Response("Unione non trovata", { status: 404 });
+  return excelCsvResponse(
+    comparisonTable(found.rows, found.totals, "excel"),
+    `confronto-unione-${found.unione.id}.csv`,
+  );
+}

@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { canAccessUnione } from "~/auth/access";
+import { requireUser } from "~/auth/session.server";
+import { getDb } from "~/db.server";
+import { listUnioni } from "~/models/unione-view.server";
+
+export const meta: MetaFunction = () => [{ title: "Unioni · Cruscotto PNRR" }];
+
+export function loader({ context, request }: LoaderFunctionArgs) {
+  const user = requireUser(context.user, request);
+  return { unioni: listUnioni(getDb()).filter((u) => canAccessUnione(user, u.id)) };
+}
+
+export default function Unioni() {
+  const { unioni } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Unioni dei Comuni</h1>
+      {unioni.length === 0 ? (
+        <p>Nessuna Unione accessibile con questo account.</p>
+      ) : (
+        <ul>
+          {unioni.map((u) => (
+            <li key={u.id}>
+              <Link to={`/unioni/${u.id}`}>{u.name}</Link> ({u.members} comuni)
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addMember, removeMember } from "~/models/unione-membership.server";
+import { loadUnioneComparison } from "~/models/unione-view.server";
+import { seedDemoData } from "../../db/demo";
+import { auditLog, comune, unione } from "../../db/schema";
+import { createSyntheticUnione } from "../../scripts/lib/synthetic-unione";
+import { createTempDatabase, type TempDatabase } from "../support/temp-db";
+
+const TODAY = "2026-11-22";
+const actor = { label: "coordinatore@example.org", userId: null };
+
+let t: TempDatabase;
+beforeEach(() => {
+  t = createTempDatabase();
+});
+afterEach(() => t.cleanup());
+
+const valleDelSavio = () =>
+  t.db.select().from(unione).where(eq(unione.name, "Unione dei Comuni Valle del Savio")).get();
+
+/** Statements prepared while running fn: every query drizzle or we run prepares one. */
+function countQueries(fn: () => void): number {
+  const prepare = t.sqlite.prepare.bind(t.sqlite);
+  let count = 0;
+  t.sqlite.prepare = ((source: string) => {
+    count += 1;
+    return prepare(source);
+  }) as typeof t.sqlite.prepare;
+  try {
+    fn();
+  } finally {
+    t.sqlite.prepare = prepare;
+  }
+  return count;
+}
+
+describe("the Valle del Savio comparison", () => {
+  it("has six comuni, € 878.394,00 in all, and Cesena with six services and € 328.160,00", () => {
+    seedDemoData({ db: t.db, filesDir: t.filesDir, today: TODAY });
+    const found = loadUnioneComparison(t.db, valleDelSavio()?.id ?? 0, TODAY, 30);
+    expect(found?.rows.map((r) => r.comune)).toEqual([
+      "Bagno di Romagna",
+      "Cesena",
+      "Mercato Saraceno",
+      "Montiano",
+      "Sarsina",
+      "Verghereto",
+    ]);
+    expect(found?.totals.amountCents).toBe(87_839_400);
+    const cesena = found?.rows.find((r) => r.comune === "Cesena");
+    expect(cesena).toMatchObject({ amountCents: 32_816_000, servicesCount: 6 });
+  });
+});
+
+describe("the Unione page's queries", () => {
+  it("are as many for 300 member comuni as for 10", () => {
+    const small = createSyntheticUnione(t.sqlite, 10);
+    const large = createSyntheticUnione(t.sqlite, 300);
+    let rows = 0;
+    const forSmall = countQueries(() => {
+      loadUnioneComparison(t.db, small, TODAY, 30);
+    });
+    const forLarge = countQueries(() => {
+      rows = loadUnioneComparison(t.db, large, TODAY, 30)?.rows.length ?? 0;
+    });
+    expect(rows).toBe(300);
+    expect(forLarge).toBe(forSmall);
+    expect(forLarge).toBeLessThanOrEqual(10);
+  });
+});
+
+describe("membership", () => {
+  it("adds a comune by name or ISTAT code, once, and records who did it", () => {
+    seedDemoData({ db: t.db, filesDir: t.filesDir, today: TODAY });
+    const vds = valleDelSavio()?.id ?? 0;
+    expect(addMember(t.db, actor, vds, "pisa")).toEqual({
+      ok: true,
+      message: "Pisa aggiunto all'Unione.",
+    });
+    const pisa = t.db.select().from(comune).where(eq(comune.name, "Pisa")).get();
+    expect(pisa?.unioneId).toBe(vds);
+    expect(addMember(t.db, actor, vds, pisa?.codiceIstat ?? "")).toMatchObject({
+      ok: false,
+      message: "Pisa fa già parte di questa Unione.",
+    });
+    const audit = t.db.select().from(auditLog).where(eq(auditLog.entity, "comune")).all();
+    expect(audit.some((a) => a.actor === actor.label && a.entityId === pisa?.id)).toBe(true);
+
+    expect(removeMember(t.db, actor, vds, pisa?.id ?? 0).ok).toBe(true);
+    expect(t.db.select().from(comune).where(eq(comune.name, "Pisa")).get()?.unioneId).toBeNull();
+    expect(removeMember(t.db, actor, vds, pisa?.id ?? 0)).toEqual({
+      ok: false,
+      message: "Il comune non fa parte di questa Unione.",
+    });
+  });
+
+  it("refuses a comune of another Unione, an unknown name and an ambiguous one", () => {
+    seedDemoData({ db: t.db, filesDir: t.filesDir, today: TODAY });
+    const other = createSyntheticUnione(t.sqlite, 2);
+    expect(addMember(t.db, actor, other, "Cesena")).toEqual({
+      ok: false,
+      message:
+        "Cesena fa già parte dell'Unione dei Comuni Valle del Savio: un comune può appartenere a una sola Unione.",
+    });
+    expect(addMember(t.db, actor, other, "Atlantide").message).toBe(
+      "Nessun comune trovato con «Atlantide».",
+    );
+    t.sqlite
+      .prepare("insert into comune (name, codice_istat, provincia) values ('Pisa', '899001', 'ZZ')")
+      .run();
+    expect(addMember(t.db, actor, other, "Pisa").message).toMatch(
+      /^Più comuni si chiamano «Pisa»: indicare il codice ISTAT/,
+    );
+    expect(addMember(t.db, actor, other, " ").ok).toBe(false);
+  });
+});
