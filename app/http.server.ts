@@ -1,4 +1,8 @@
+import { createReadStream } from "node:fs";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { readConfig } from "./config.server";
 import { toCsv } from "./domain/csv";
+import { storedFilePath } from "./files.server";
 
 /** A private download of rows as a CSV that opens correctly in Italian Excel. */
 export function excelCsvResponse(
@@ -12,4 +16,27 @@ export function excelCsvResponse(
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/** A stored document as a download: always an attachment, never sniffed into HTML. */
+export function attachmentResponse(
+  document: { sha256: string; sizeBytes: number; mediaType: string; originalName: string },
+  cacheControl: string,
+): Response {
+  const stream = createReadStream(storedFilePath(readConfig().filesDir, document.sha256));
+  return new Response(createReadableStreamFromReadable(stream), {
+    headers: {
+      "Content-Type": document.mediaType,
+      "Content-Length": String(document.sizeBytes),
+      "Content-Disposition": contentDisposition(document.originalName),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": cacheControl,
+    },
+  });
+}
+
+/** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -14,9 +14,16 @@ import { ROLE_LABELS } from "./auth/access";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** Routes may ask for another layout: "print" (no navigation) or "public" (own styles, no JS). */
+function useLayout(): "app" | "print" | "public" {
+  const layouts = useMatches().map((m) => (m.handle as { layout?: string } | undefined)?.layout);
+  if (layouts.includes("public")) return "public";
+  if (layouts.includes("print")) return "print";
+  return "app";
+}
 
 export function loader({ context }: LoaderFunctionArgs) {
   const user = context.user;
@@ -26,22 +33,23 @@ export function loader({ context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
-  // A route can ask for a bare page (print version): no header and navigation.
-  const bare = useMatches().some(
-    (m) => (m.handle as { layout?: string } | undefined)?.layout === "print",
-  );
+  const layout = useLayout();
+  const bare = layout !== "app";
   return (
     <html lang="it">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {layout === "public" ? null : <link rel="stylesheet" href={styles} />}
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#contenuto">
-          Vai al contenuto
-        </a>
+        {layout === "public" ? null : (
+          <a className="skip-link" href="#contenuto">
+            Vai al contenuto
+          </a>
+        )}
         {bare ? null : (
           <header className="app-header">
             <a href="/" className="app-title">
@@ -73,9 +81,15 @@ export function Layout({ children }: { children: ReactNode }) {
             ) : null}
           </header>
         )}
-        <main id="contenuto">{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        {layout === "public" ? (
+          children
+        ) : (
+          <>
+            <main id="contenuto">{children}</main>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        )}
       </body>
     </html>
   );

@@ -49,6 +49,11 @@ export default function ComunePage() {
         Comune di {comune.name}
         {comune.fictional ? <span className="badge badge-demo">dimostrativo</span> : null}
       </h1>
+      <p>
+        Pagina pubblica "Attuazione misure PNRR":{" "}
+        <a href={`/attuazione/${comune.codiceIstat}`}>/attuazione/{comune.codiceIstat}</a> (da
+        collegare o incorporare nel sito del comune con <code>?embed=1</code>)
+      </p>
       <dl className="facts">
         <dt>Provincia e regione</dt>
         <dd>

@@ -8,7 +8,9 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { SessionUser } from "../auth/access";
+import { BOOTSTRAP_ITALIA_BASE } from "../public-assets";
 import { guard } from "./guard.server";
+import { publicPages } from "./public-pages.server";
 
 declare module "@remix-run/node" {
   // Single fetch types for loaders and actions (future.v3_singleFetch in remix.config.js).
@@ -26,6 +28,12 @@ const app = express();
 app.disable("x-powered-by");
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+app.use(
+  BOOTSTRAP_ITALIA_BASE,
+  express.static("node_modules/bootstrap-italia/dist", { immutable: true, maxAge: "1y" }),
+);
+// Public pages: no session, answered 304 or from memory while the data is unchanged.
+app.use("/attuazione", publicPages(serverBuild));
 app.use(guard);
 app.all(
   "*",

@@ -1,0 +1,219 @@
+/**
+ * Data of the public "Attuazione misure PNRR" pages. Every value that leaves here is named
+ * one by one: nothing private (notes, reasons, unpublished documents, uploaders) can slip
+ * through by being a column of a row we happened to read.
+ */
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import { comune, decreto, documento, progetto } from "../../db/schema";
+import {
+  amountSplit,
+  attachmentLabel,
+  COMPONENTI,
+  FUNDING_SOURCE,
+  INVESTIMENTI,
+  MISSIONI,
+  publicTimeline,
+  servicesText,
+} from "../domain/attuazione";
+import type { IsoDate } from "../domain/dates";
+import { misuraByCode } from "../domain/measures";
+import { PHASE_LABELS } from "../domain/phase";
+import { assessProgetto } from "../domain/progetto";
+import { factsOf, loadRelated } from "./progetti.server";
+import { loadProgettoRecord } from "./progetto-record.server";
+
+/** Changes with every audited write: the public pages' ETag is built from it. */
+export function dataVersion(db: Db): { id: number; at: string | null } {
+  const row = db.$client.prepare("select max(id) id, max(at) at from audit_log").get() as {
+    id: number | null;
+    at: string | null;
+  };
+  return { id: row.id ?? 0, at: row.at };
+}
+
+function latestOf(dates: readonly (string | null | undefined)[]): string | null {
+  let latest: string | null = null;
+  for (const d of dates) if (d && (latest === null || d > latest)) latest = d;
+  return latest;
+}
+
+function findComune(db: Db, istat: string) {
+  return db.select().from(comune).where(eq(comune.codiceIstat, istat)).get() ?? null;
+}
+
+export function loadAttuazioneComune(db: Db, istat: string, today: IsoDate) {
+  const found = findComune(db, istat);
+  if (!found) return null;
+  const rows = db
+    .select({
+      id: progetto.id,
+      title: progetto.title,
+      misura: progetto.misura,
+      cup: progetto.cup,
+      band: progetto.band,
+      amountRequestedCents: progetto.amountRequestedCents,
+      officialAmountCents: progetto.officialAmountCents,
+      officialState: progetto.officialState,
+      officialStateOn: progetto.officialStateOn,
+      updatedAt: progetto.updatedAt,
+      hasDecreto: decreto.id,
+      notifiedOn: decreto.notifiedOn,
+      decretoAmountCents: decreto.amountCents,
+      decretoUpdatedAt: decreto.updatedAt,
+    })
+    .from(progetto)
+    .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
+    .where(and(eq(progetto.comuneId, found.id), eq(progetto.beneficiaryKind, "comune")))
+    .orderBy(asc(progetto.misura), asc(progetto.id))
+    .all();
+  const related = loadRelated(
+    db,
+    rows.map((r) => r.id),
+  );
+  const progetti = rows.map((r) => {
+    const assessment = assessProgetto(
+      factsOf({ ...r, population: found.population }, related),
+      today,
+    );
+    return {
+      id: r.id,
+      title: r.title,
+      misura: r.misura,
+      cup: r.cup,
+      amountCents: r.decretoAmountCents ?? r.officialAmountCents ?? r.amountRequestedCents,
+      state: PHASE_LABELS[assessment.phase],
+    };
+  });
+  // Missione > componente > misura, in the order of the measures' codes.
+  const groups = new Map<
+    string,
+    { code: string; heading: string[]; misura: string; progetti: typeof progetti }
+  >();
+  for (const p of progetti) {
+    const m = misuraByCode(p.misura);
+    const key = p.misura;
+    if (!groups.has(key))
+      groups.set(key, {
+        code: p.misura,
+        heading: [
+          MISSIONI[m?.missione ?? ""] ?? m?.missione ?? "Missione non indicata",
+          COMPONENTI[m?.componente ?? ""] ?? m?.componente ?? "",
+          INVESTIMENTI[m?.investimento ?? ""] ?? "",
+        ],
+        misura: `Misura ${p.misura} – ${m?.title ?? ""}`,
+        progetti: [],
+      });
+    groups.get(key)?.progetti.push(p);
+  }
+  const stepDates = [
+    ...related.determine.values(),
+    ...related.eventi.values(),
+    ...related.istanze.values(),
+  ]
+    .flat()
+    .map((s) => s.updatedAt);
+  return {
+    comune: { name: found.name, istat: found.codiceIstat, provincia: found.provincia },
+    groups: [...groups.values()],
+    progetti,
+    lastUpdated: latestOf([
+      ...rows.flatMap((r) => [r.updatedAt, r.decretoUpdatedAt]),
+      ...stepDates,
+    ]),
+  };
+}
+
+export function loadAttuazioneProgetto(db: Db, istat: string, id: number, today: IsoDate) {
+  const record = loadProgettoRecord(db, id, today, 30);
+  if (
+    !record ||
+    record.comune.codiceIstat !== istat ||
+    record.progetto.beneficiaryKind !== "comune"
+  )
+    return null;
+  const p = record.progetto;
+  const m = misuraByCode(p.misura);
+  const amountCents =
+    record.decreto?.amountCents ?? p.officialAmountCents ?? p.amountRequestedCents;
+  const split = p.misura === "1.4.1" ? amountSplit(amountCents, p.band) : null;
+  const substitutions = record.istanze
+    .filter((i) => i.outcome === "accolta" && i.kind === "sostituzione-servizi")
+    .map((i) => ({ removed: i.removed, added: i.added }));
+  const published = record.documenti.filter((d) => d.publishable);
+  return {
+    comune: { name: record.comune.name, istat: record.comune.codiceIstat },
+    progetto: {
+      id: p.id,
+      title: p.title,
+      cup: p.cup,
+      misura: p.misura,
+      misuraTitle: m?.title ?? "",
+      investimento: INVESTIMENTI[m?.investimento ?? ""] ?? "",
+      missione: MISSIONI[m?.missione ?? ""] ?? "",
+      componente: COMPONENTI[m?.componente ?? ""] ?? "",
+      amountCents,
+      split: split
+        ? { siteCents: split.siteCents, servicesCents: split.servicesCents, band: split.band.label }
+        : null,
+      fundingSource: FUNDING_SOURCE,
+      soggettoAttuatore: `Comune di ${record.comune.name}`,
+      state: PHASE_LABELS[record.assessment.phase],
+      ...servicesText(record.assessment.services, substitutions),
+    },
+    steps: publicTimeline({
+      candidatura: {
+        sentOn: p.candidaturaSentOn,
+        amountCents: p.amountRequestedCents,
+        services: record.candidaturaServices,
+      },
+      decreto: record.decreto,
+      istanze: record.istanze,
+      determine: record.determine,
+      eventi: record.eventi,
+    }),
+    documenti: published.map((d) => ({
+      id: d.id,
+      title: d.title,
+      date: d.uploadedAt.slice(0, 10),
+      label: attachmentLabel(d.sizeBytes, d.originalName),
+    })),
+    lastUpdated: latestOf([
+      p.updatedAt,
+      record.decreto?.updatedAt,
+      ...record.istanze.map((i) => i.updatedAt),
+      ...record.determine.map((d) => d.updatedAt),
+      ...record.eventi.map((e) => e.updatedAt),
+      ...published.map((d) => d.uploadedAt),
+    ]),
+  };
+}
+
+/** A published document of a comune's progetto, or null (unpublished ones do not exist here). */
+export function findPublishedDocumento(db: Db, istat: string, progettoId: number, id: number) {
+  return (
+    db
+      .select({
+        sha256: documento.sha256,
+        sizeBytes: documento.sizeBytes,
+        mediaType: documento.mediaType,
+        originalName: documento.originalName,
+      })
+      .from(documento)
+      .innerJoin(progetto, eq(progetto.id, documento.progettoId))
+      .innerJoin(comune, eq(comune.id, progetto.comuneId))
+      .where(
+        and(
+          eq(documento.id, id),
+          eq(documento.progettoId, progettoId),
+          eq(documento.publishable, true),
+          eq(comune.codiceIstat, istat),
+          eq(progetto.beneficiaryKind, "comune"),
+        ),
+      )
+      .get() ?? null
+  );
+}
+
+export type AttuazioneComune = NonNullable<ReturnType<typeof loadAttuazioneComune>>;
+export type AttuazioneProgetto = NonNullable<ReturnType<typeof loadAttuazioneProgetto>>;

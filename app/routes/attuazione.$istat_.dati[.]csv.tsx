@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { toCsv } from "~/domain/csv";
+import { loadAttuazioneComune } from "~/models/attuazione.server";
+import { openDataResponse } from "~/server/public-cache.server";
+import { today } from "~/today.server";
+
+/** The comune's progetti as plain CSV (comma, decimal point) for programs. */
+export function loader({ params }: LoaderFunctionArgs) {
+  const found = loadAttuazioneComune(getDb(), params.istat ?? "", today());
+  if (!found) throw new Response("Comune non trovato", { status: 404 });
+  const rows = [
+    ["codice_istat", "comune", "misura", "titolo", "cup", "importo_euro", "stato"],
+    ...found.progetti.map((p) => [
+      found.comune.istat,
+      found.comune.name,
+      p.misura,
+      p.title,
+      p.cup,
+      p.amountCents === null ? null : (p.amountCents / 100).toFixed(2),
+      p.state,
+    ]),
+  ];
+  return openDataResponse(toCsv(rows, { excelItalian: false }), "text/csv");
+}
