@@ -12,6 +12,13 @@ const EnvSchema = z.object({
   CRUSCOTTO_SESSION_SECRET: z.string().min(32, "deve avere almeno 32 caratteri").optional(),
   CRUSCOTTO_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   CRUSCOTTO_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
+  PORT: z.coerce
+    .number()
+    .int("deve essere un numero intero")
+    .min(1, "deve essere tra 1 e 65535")
+    .max(65535, "deve essere tra 1 e 65535")
+    .default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
   NODE_ENV: z.string().default("development"),
 });
 
@@ -26,9 +33,12 @@ export interface Config {
   sessionSecretFile: string;
   cookieSecure: boolean;
   uploadMaxBytes: number;
+  port: number;
+  host: string;
+  production: boolean;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
@@ -44,8 +54,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: parsed.data.CRUSCOTTO_SESSION_SECRET,
     sessionSecretFile: path.join(dataDir, "session-secret"),
     uploadMaxBytes: Math.round(parsed.data.CRUSCOTTO_UPLOAD_MAX_MB * 1024 * 1024),
+    port: parsed.data.PORT,
+    host: parsed.data.HOST,
+    production: parsed.data.NODE_ENV === "production",
     cookieSecure:
       (parsed.data.CRUSCOTTO_COOKIE_SECURE ?? String(parsed.data.NODE_ENV === "production")) ===
       "true",
   };
+}
+
+/**
+ * Checks at server start, beyond the shape of each variable: in production the session
+ * secret must exist (in the environment, or the file `npm run setup` writes).
+ */
+export function startupProblems(config: Config, secretFileExists: boolean): string[] {
+  if (config.production && !config.sessionSecret && !secretFileExists)
+    return [
+      `CRUSCOTTO_SESSION_SECRET: obbligatorio in produzione (oppure il file ${config.sessionSecretFile}, creato da npm run setup)`,
+    ];
+  return [];
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/connection";
@@ -35,4 +35,33 @@ export function removeUnreferencedFiles(db: Db, filesDir: string, hashes: readon
       .get();
     if (!used) rmSync(storedFilePath(filesDir, sha256), { force: true });
   }
+}
+
+/**
+ * At start, nothing is being uploaded: what a crash left behind goes. That is every
+ * temporary file, and every stored file no documento names (its row never committed).
+ * Returns how many files were removed.
+ */
+export function sweepFiles(db: Db, filesDir: string): number {
+  if (!existsSync(filesDir)) return 0;
+  const referenced = new Set(
+    db
+      .select({ sha256: documento.sha256 })
+      .from(documento)
+      .all()
+      .map((d) => d.sha256),
+  );
+  let removed = 0;
+  for (const dir of readdirSync(filesDir, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    const full = path.join(filesDir, dir.name);
+    for (const name of readdirSync(full)) {
+      const keep = dir.name !== ".tmp" && /^[0-9a-f]{64}$/.test(name) && referenced.has(name);
+      if (!keep) {
+        rmSync(path.join(full, name), { force: true, recursive: true });
+        removed += 1;
+      }
+    }
+  }
+  return removed;
 }

@@ -9,8 +9,9 @@ import {
   useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useContext } from "react";
 import { ROLE_LABELS } from "./auth/access";
+import { NonceContext } from "./nonce";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -34,6 +35,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const layout = useLayout();
+  const nonce = useContext(NonceContext);
   const bare = layout !== "app";
   return (
     <html lang="it">
@@ -86,8 +88,8 @@ export function Layout({ children }: { children: ReactNode }) {
         ) : (
           <>
             <main id="contenuto">{children}</main>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         )}
       </body>

@@ -3,14 +3,20 @@
  * request. Compiled with the app into build/index.js (remix.config.js `server`).
  */
 
+import { existsSync } from "node:fs";
 import * as build from "@remix-run/dev/server-build";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { SessionUser } from "../auth/access";
+import { readConfig, startupProblems } from "../config.server";
+import { getDb } from "../db.server";
+import { sweepFiles } from "../files.server";
 import { BOOTSTRAP_ITALIA_BASE } from "../public-assets";
 import { guard } from "./guard.server";
 import { publicPages } from "./public-pages.server";
+import { requestLog } from "./request-log.server";
+import { securityHeaders } from "./security-headers.server";
 
 declare module "@remix-run/node" {
   // Single fetch types for loaders and actions (future.v3_singleFetch in remix.config.js).
@@ -20,12 +26,31 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     user: SessionUser | null;
     clientAddress: string;
+    /** Set for pages; absent for the public pages rendered without scripts. */
+    cspNonce?: string;
   }
 }
 
 const serverBuild = build as unknown as ServerBuild;
+const config = (() => {
+  try {
+    const read = readConfig();
+    const problems = startupProblems(read, existsSync(read.sessionSecretFile));
+    if (problems.length) throw new Error(`Configurazione non valida:\n${problems.join("\n")}`);
+    return read;
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
+// What an interrupted upload or save left in the files folder is removed before serving.
+const swept = sweepFiles(getDb(), config.filesDir);
+if (swept > 0) console.log(`File lasciati da un'interruzione rimossi: ${swept}`);
+
 const app = express();
 app.disable("x-powered-by");
+app.use(requestLog);
+app.use(securityHeaders);
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(
@@ -43,12 +68,12 @@ app.all(
     getLoadContext: (req, res) => ({
       user: (res.locals.user as SessionUser | null) ?? null,
       clientAddress: req.ip ?? "sconosciuto",
+      cspNonce: res.locals.cspNonce as string,
     }),
   }),
 );
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
+const { port, host } = config;
 app.listen(port, host, () => {
   console.log(
     `Cruscotto PNRR in ascolto su http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,

@@ -1,0 +1,32 @@
+/**
+ * One JSON line per request: when, method, path, status, duration. No query string (it may
+ * carry secrets such as calendar keys), no addresses, no cookies, no bodies: nothing
+ * personal and no passwords.
+ */
+import type { NextFunction, Request, Response } from "express";
+
+/** Calendar feed URLs carry a secret key in the path: it is masked. */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/calendario\/[^/]+/, "/calendario/***");
+}
+
+export function requestLog(req: Request, res: Response, next: NextFunction): void {
+  if (process.env.CRUSCOTTO_LOG === "off") {
+    next();
+    return;
+  }
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    process.stdout.write(
+      `${JSON.stringify({
+        t: new Date().toISOString(),
+        method: req.method,
+        path: loggablePath(req.path),
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      })}\n`,
+    );
+  });
+  next();
+}
