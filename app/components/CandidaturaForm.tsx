@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { BANDS } from "~/domain/bands";
 import { Field } from "./Field";
+import { FormVersion } from "./FormVersion";
 import { Select } from "./Select";
 import { ServicesPicker } from "./ServicesPicker";
 
@@ -17,14 +18,18 @@ export function CandidaturaForm({
   errors,
   avvisi,
   submitLabel,
+  version,
 }: {
   values: CandidaturaValues;
   errors: Record<string, string>;
   avvisi: { id: number; title: string }[];
   submitLabel: string;
+  /** The record's version when editing; none when creating. */
+  version?: string;
 }) {
   return (
     <Form method="post">
+      {version !== undefined ? <FormVersion version={version} error={errors._form} /> : null}
       <Select
         name="avvisoId"
         label="Avviso"

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { avviso, comune, decreto, documento, progetto } from "../../db/schema";
-import type { IsoDate } from "../domain/dates";
+import { type IsoDate, latest } from "../domain/dates";
 import { assessProgetto } from "../domain/progetto";
 import { buildTimeline, type StepRef, stepKey } from "../domain/timeline";
 import { factsOf, loadRelated } from "./progetti.server";
@@ -23,6 +23,15 @@ export function documentStepKey(d: DocumentoRow): string {
               ? { step: "evento", id: d.eventoId }
               : null;
   return ref ? stepKey(ref) : "altro";
+}
+
+/**
+ * The version of a progetto's record as a form saw it: the latest change and how many parts
+ * it has, so an edit, an addition or a deletion by someone else all make it differ.
+ */
+function recordVersion(updatedAts: readonly (string | null | undefined)[]): string {
+  const dates = updatedAts.filter((d): d is string => Boolean(d));
+  return `${latest(dates) ?? ""}#${dates.length}`;
 }
 
 /** Everything the project page shows, in a handful of queries. */
@@ -76,6 +85,13 @@ export function loadProgettoRecord(db: Db, id: number, today: IsoDate, atRiskDay
     .orderBy(documento.uploadedAt)
     .all();
   return {
+    version: recordVersion([
+      p.updatedAt,
+      row.decreto?.updatedAt,
+      ...istanze.map((i) => i.updatedAt),
+      ...determine.map((d) => d.updatedAt),
+      ...eventi.map((e) => e.updatedAt),
+    ]),
     progetto: p,
     comune: row.comune,
     avviso: row.avviso,

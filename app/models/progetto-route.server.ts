@@ -38,12 +38,16 @@ export async function submitStepForm<S extends z.ZodType>(
   form: FormData,
   options: {
     progettoId: number;
+    /** The record's version now; a form that saw another one is refused. */
+    version: string;
     schema: S;
     lists?: readonly string[];
     save: (input: z.output<S>) => void;
   },
 ) {
   const fields = formFields(form, options.lists);
+  const conflict = versionConflict(fields.version, options.version);
+  if (conflict) return { errors: conflict, fields };
   const parsed = options.schema.safeParse(fields);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), fields };
   try {
@@ -53,6 +57,19 @@ export async function submitStepForm<S extends z.ZodType>(
     throw error;
   }
   throw redirect(`/progetti/${options.progettoId}`);
+}
+
+export const CONFLICT_MESSAGE =
+  "Nel frattempo un'altra persona ha modificato questo progetto: i tuoi dati non sono stati salvati. Ricarica la pagina per vedere la versione attuale, poi ripeti la modifica.";
+
+/** Two editors saving the same record: the second is told, never silently overwrites. */
+export function versionConflict(
+  submitted: string | string[] | undefined,
+  current: string,
+): Record<string, string> | null {
+  return typeof submitted === "string" && submitted !== current
+    ? { _form: CONFLICT_MESSAGE }
+    : null;
 }
 
 /** The step a route's param names: null for the word meaning "new", else the step or a 404. */
@@ -74,6 +91,7 @@ export async function stepFormAction<S extends z.ZodType>(
   user: SessionUser,
   options: {
     progettoId: number;
+    version: string;
     step: { kind: "istanza" | "determina" | "evento"; id: number } | null;
     schema: S;
     lists?: readonly string[];
@@ -95,6 +113,7 @@ export async function stepFormAction<S extends z.ZodType>(
   }
   return submitStepForm(form, {
     progettoId: options.progettoId,
+    version: options.version,
     schema: options.schema,
     lists: options.lists,
     save: (input) => options.save(input, actor),

@@ -84,8 +84,7 @@ export default function AttuazioneProgetto() {
           {p.split ? (
             <>
               {" "}
-              (sito {formatEuro(p.split.siteCents)}, servizi {formatEuro(p.split.servicesCents)};
-              fascia {p.split.band})
+              {`(sito ${formatEuro(p.split.siteCents)}, servizi ${formatEuro(p.split.servicesCents)}; fascia ${p.split.band})`}
             </>
           ) : null}
         </dd>

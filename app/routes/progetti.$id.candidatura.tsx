@@ -8,7 +8,7 @@ import { euroInputValue } from "~/domain/money";
 import { CandidaturaInput } from "~/domain/step-inputs";
 import { actorOf } from "~/models/audited.server";
 import { avvisi141 } from "~/models/avvisi.server";
-import { formFields, requireProgetto } from "~/models/progetto-route.server";
+import { formFields, requireProgetto, versionConflict } from "~/models/progetto-route.server";
 import { StepRejected, updateCandidatura } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Candidatura · Cruscotto PNRR" }];
@@ -19,8 +19,10 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const user = requireUser(context.user, request);
-  const { progetto } = requireProgetto(params);
+  const { progetto, version } = requireProgetto(params);
   const fields = formFields(await request.formData(), ["servizioIds"]);
+  const conflict = versionConflict(fields.version, version);
+  if (conflict) return { errors: conflict, fields, warnings: [] as string[], saved: false };
   const parsed = CandidaturaInput.safeParse(fields);
   if (!parsed.success)
     return { errors: fieldErrors(parsed.error), fields, warnings: [] as string[], saved: false };
@@ -62,6 +64,7 @@ export default function CandidaturaPage() {
         </p>
       ))}
       <CandidaturaForm
+        version={record.version}
         values={data ? candidaturaValues(data.fields) : current}
         errors={data?.errors ?? {}}
         avvisi={avvisi}

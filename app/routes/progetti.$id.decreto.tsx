@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { Field } from "~/components/Field";
+import { FormVersion } from "~/components/FormVersion";
 import { formValue } from "~/components/form-values";
 import { getDb } from "~/db.server";
 import { euroInputValue } from "~/domain/money";
@@ -18,9 +19,10 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const user = requireUser(context.user, request);
-  const { progetto } = requireProgetto(params);
+  const { progetto, version } = requireProgetto(params);
   return submitStepForm(await request.formData(), {
     progettoId: progetto.id,
+    version,
     schema: DecretoInput,
     save: (input) => saveDecreto(getDb(), actorOf(user), progetto.id, input),
   });
@@ -40,6 +42,7 @@ export default function DecretoPage() {
       </p>
       <h1>Decreto di finanziamento</h1>
       <Form method="post">
+        <FormVersion version={record.version} error={errors._form} />
         <Field
           name="number"
           label="Numero del decreto"

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
+import { FormVersion } from "~/components/FormVersion";
 import { formValue } from "~/components/form-values";
 import { getDb } from "~/db.server";
 import { euroInputValue } from "~/domain/money";
@@ -30,6 +31,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const progettoId = record.progetto.id;
   return stepFormAction(request, user, {
     progettoId,
+    version: record.version,
     step: determina ? { kind: "determina", id: determina.id } : null,
     schema: DeterminaInput,
     save: (input, actor) => saveDetermina(getDb(), actor, progettoId, determina?.id ?? null, input),
@@ -98,7 +100,7 @@ export default function DeterminaPage() {
           defaultValue={value("contractOn", d?.contractOn)}
           error={errors.contractOn}
         />
-        {errors._form ? <p className="error-message">{errors._form}</p> : null}
+        <FormVersion version={record.version} error={errors._form} />
         <button type="submit">Salva la determina</button>
       </Form>
       {d ? <DeleteStep label="Elimina la determina e i suoi documenti" /> : null}

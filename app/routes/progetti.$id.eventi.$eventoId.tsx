@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
+import { FormVersion } from "~/components/FormVersion";
 import { formValue } from "~/components/form-values";
 import { Select } from "~/components/Select";
 import { getDb } from "~/db.server";
@@ -32,6 +33,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const progettoId = record.progetto.id;
   return stepFormAction(request, user, {
     progettoId,
+    version: record.version,
     step: evento ? { kind: "evento", id: evento.id } : null,
     schema: EventoInput,
     save: (input, actor) => saveEvento(getDb(), actor, progettoId, evento?.id ?? null, input),
@@ -104,7 +106,7 @@ export default function EventoPage() {
           error={errors.amount}
         />
         <Field name="note" label="Nota" defaultValue={value("note", e?.note)} error={errors.note} />
-        {errors._form ? <p className="error-message">{errors._form}</p> : null}
+        <FormVersion version={record.version} error={errors._form} />
         <button type="submit">Salva</button>
       </Form>
       {e ? <DeleteStep label="Elimina l'avanzamento e i suoi documenti" /> : null}

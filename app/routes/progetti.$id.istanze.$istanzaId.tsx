@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
+import { FormVersion } from "~/components/FormVersion";
 import { formValue } from "~/components/form-values";
 import { Select } from "~/components/Select";
 import { ServicesPicker } from "~/components/ServicesPicker";
@@ -46,6 +47,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const progettoId = record.progetto.id;
   return stepFormAction(request, user, {
     progettoId,
+    version: record.version,
     step: istanza ? { kind: "istanza", id: istanza.id } : null,
     schema: IstanzaInput,
     lists: ["removed", "added"],
@@ -168,7 +170,7 @@ export default function IstanzaPage() {
           defaultValue={value("outcomeOn", istanza?.outcomeOn)}
           error={errors.outcomeOn}
         />
-        {errors._form ? <p className="error-message">{errors._form}</p> : null}
+        <FormVersion version={record.version} error={errors._form} />
         <button type="submit">Salva l'istanza</button>
       </Form>
       {istanza ? <DeleteStep label="Elimina l'istanza e i suoi documenti" /> : null}

@@ -20,6 +20,7 @@ declare module "autocannon" {
       path?: string;
       headers?: Record<string, string>;
       body?: string;
+      onResponse?: (status: number, body: string) => void;
     }[];
   }
   function autocannon(options: Options): Promise<Result>;

@@ -19,6 +19,10 @@ export interface RunningApp {
   /** What the server printed so far. */
   output: () => string;
   stop: () => Promise<void>;
+  /** Kills the server with SIGKILL, as a crash or a power cut would, and waits for it. */
+  crash: () => Promise<void>;
+  /** Starts the server again on the same data folder and port. */
+  restart: () => Promise<void>;
 }
 
 /** Starts the production build on a free loopback port over a fresh demo database. */
@@ -39,25 +43,30 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   temp.sqlite.close();
 
   const port = await freePort();
-  const child = spawn(process.execPath, [BUILD], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      CRUSCOTTO_DATA_DIR: temp.dir,
-      CRUSCOTTO_SESSION_SECRET: randomBytes(32).toString("hex"),
-      ...(options.today ? { CRUSCOTTO_TODAY: options.today } : {}),
-      ...options.env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    CRUSCOTTO_DATA_DIR: temp.dir,
+    CRUSCOTTO_SESSION_SECRET: randomBytes(32).toString("hex"),
+    ...(options.today ? { CRUSCOTTO_TODAY: options.today } : {}),
+    ...options.env,
+  };
   const output: string[] = [];
-  child.stdout?.on("data", (d) => output.push(String(d)));
-  child.stderr?.on("data", (d) => output.push(String(d)));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(url, child, output);
+  const launch = async () => {
+    const child = spawn(process.execPath, [BUILD], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (d) => output.push(String(d)));
+    child.stderr?.on("data", (d) => output.push(String(d)));
+    await waitUntilAnswering(url, child, output);
+    return child;
+  };
+  let child = await launch();
   return {
     url,
     dataDir: temp.dir,
@@ -67,6 +76,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     stop: async () => {
       await stopProcess(child);
       temp.cleanup();
+    },
+    crash: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      }),
+    restart: async () => {
+      child = await launch();
     },
   };
 }
@@ -104,7 +122,7 @@ async function waitUntilAnswering(
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
