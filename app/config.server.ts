@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   CRUSCOTTO_SESSION_SECRET: z.string().min(32, "deve avere almeno 32 caratteri").optional(),
   CRUSCOTTO_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   CRUSCOTTO_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
+  /** Tests only: lets the automatic site checks reach loopback and private addresses. */
+  CRUSCOTTO_SITE_CHECK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
   PORT: z.coerce
     .number()
     .int("deve essere un numero intero")
@@ -35,6 +37,7 @@ export interface Config {
   uploadMaxBytes: number;
   port: number;
   host: string;
+  siteCheckAllowPrivate: boolean;
   production: boolean;
 }
 
@@ -55,6 +58,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     sessionSecretFile: path.join(dataDir, "session-secret"),
     uploadMaxBytes: Math.round(parsed.data.CRUSCOTTO_UPLOAD_MAX_MB * 1024 * 1024),
     port: parsed.data.PORT,
+    siteCheckAllowPrivate: parsed.data.CRUSCOTTO_SITE_CHECK_ALLOW_PRIVATE === "true",
     host: parsed.data.HOST,
     production: parsed.data.NODE_ENV === "production",
     cookieSecure:

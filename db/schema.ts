@@ -102,6 +102,12 @@ export const progetto = sqliteTable(
     officialDecreeOn: text("official_decree_on"),
     importedAt: text("imported_at"),
     notes: text("notes"),
+    /** For the final conformity checklist. The verifier's test credentials are never stored. */
+    siteUrl: text("site_url"),
+    servicesUrl: text("services_url"),
+    testCredentialsSupplied: integer("test_credentials_supplied", { mode: "boolean" })
+      .notNull()
+      .default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -445,3 +451,64 @@ export const overviewMeta = sqliteTable("overview_meta", {
   importVersion: integer("import_version"),
   builtAt: text("built_at").notNull(),
 });
+
+/** One criterion of a progetto's conformity checklist, as the user set it. */
+export const conformita = sqliteTable(
+  "conformita",
+  {
+    id: integer("id").primaryKey(),
+    progettoId: integer("progetto_id")
+      .notNull()
+      .references(() => progetto.id, { onDelete: "cascade" }),
+    criterion: text("criterion").notNull(),
+    /** The service a C.SE criterion is about; null for the site's C.SI criteria. */
+    servizioId: integer("servizio_id").references(() => servizio.id, { onDelete: "restrict" }),
+    status: text("status", { enum: ["da-verificare", "conforme", "tollerato", "non-conforme"] })
+      .notNull()
+      .default("da-verificare"),
+    note: text("note"),
+    evidenceUrl: text("evidence_url"),
+    setBy: text("set_by"),
+    setAt: text("set_at"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("conformita_item_idx").on(
+      t.progettoId,
+      t.criterion,
+      sql`coalesce(${t.servizioId}, 0)`,
+    ),
+  ],
+);
+
+/** Each service's address, for the final checklist. */
+export const servizioUrl = sqliteTable(
+  "servizio_url",
+  {
+    progettoId: integer("progetto_id")
+      .notNull()
+      .references(() => progetto.id, { onDelete: "cascade" }),
+    servizioId: integer("servizio_id")
+      .notNull()
+      .references(() => servizio.id, { onDelete: "restrict" }),
+    url: text("url").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.progettoId, t.servizioId] })],
+);
+
+/** Evidence from the automatic checks of the site: what was found, when. */
+export const verificaSito = sqliteTable(
+  "verifica_sito",
+  {
+    id: integer("id").primaryKey(),
+    progettoId: integer("progetto_id")
+      .notNull()
+      .references(() => progetto.id, { onDelete: "cascade" }),
+    checkedAt: text("checked_at").notNull(),
+    siteUrl: text("site_url").notNull(),
+    criterion: text("criterion").notNull(),
+    outcome: text("outcome", { enum: ["conforme", "non-conforme", "non-verificabile"] }).notNull(),
+    detail: text("detail").notNull(),
+  },
+  (t) => [index("verifica_sito_progetto_idx").on(t.progettoId, t.checkedAt)],
+);

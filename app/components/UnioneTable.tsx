@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { describeReadiness } from "~/domain/conformity";
 import { describeStatus } from "~/domain/deadlines";
 import { formatDate, formatEuro } from "~/domain/format";
 import { PHASE_LABELS } from "~/domain/phase";
@@ -107,6 +108,7 @@ export function UnioneTable({
             {header("Fase", "fase")}
             {header("Giorni alla prossima scadenza", "prossima", true)}
             {header("Erogato", "erogato", true)}
+            <th scope="col">Conformità</th>
           </tr>
         </thead>
         <tbody>
@@ -140,6 +142,19 @@ export function UnioneTable({
               <td>{r.phase ? PHASE_LABELS[r.phase] : "Nessun progetto 1.4.1"}</td>
               <td className="num">{days(r.daysToNext)}</td>
               <td className="num">{formatEuro(r.erogatoCents)}</td>
+              <td>
+                {r.conformity ? (
+                  r.progettoId ? (
+                    <Link to={`/progetti/${r.progettoId}/conformita`}>
+                      {describeReadiness(r.conformity)}
+                    </Link>
+                  ) : (
+                    describeReadiness(r.conformity)
+                  )
+                ) : (
+                  <span className="muted">Checklist non iniziata</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -153,6 +168,7 @@ export function UnioneTable({
             <td className="num">{totals.servicesCount}</td>
             <td colSpan={6}>{totals.late} comuni in ritardo</td>
             <td className="num">{formatEuro(totals.erogatoCents)}</td>
+            <td />
           </tr>
         </tfoot>
       </table>

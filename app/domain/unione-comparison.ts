@@ -4,6 +4,7 @@
  * facts, this module decides what each cell says.
  */
 import { type Band, bandById, bandForPopulation, decomposeAmount } from "./bands";
+import type { Readiness } from "./conformity";
 import type { IsoDate } from "./dates";
 import { type DeadlineStatus, deadlineStatus } from "./deadlines";
 import { PHASE_ORDER, type Phase } from "./phase";
@@ -29,6 +30,8 @@ export interface MemberFacts {
     asseveratoOn: IsoDate | null;
     erogatoOn: IsoDate | null;
     assessment: ProgettoAssessment;
+    /** The conformity checklist's state; null when not started. */
+    conformity: Readiness | null;
   } | null;
 }
 
@@ -59,6 +62,7 @@ export interface ComparisonRow {
   daysToNext: number | null;
   erogatoCents: number;
   late: boolean;
+  conformity: Readiness | null;
 }
 
 function cell(
@@ -137,6 +141,7 @@ export function comparisonRow(
             : null,
     erogatoCents: p?.erogatoCents ?? 0,
     late,
+    conformity: p?.conformity ?? null,
   };
 }
 

@@ -6,6 +6,7 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { comune, decreto, progetto, unione } from "../../db/schema";
+import { checklistItems, readiness } from "../domain/conformity";
 import type { IsoDate } from "../domain/dates";
 import { assessProgetto } from "../domain/progetto";
 import {
@@ -18,6 +19,7 @@ import {
   sortRows,
 } from "../domain/unione-comparison";
 import { laneChart } from "../domain/unione-lanes";
+import { statusesByProgetto } from "./conformita.server";
 import { factsOf, loadRelated } from "./progetti.server";
 
 export function loadUnioneMembers(
@@ -68,6 +70,10 @@ export function loadUnioneMembers(
     db,
     progetti.map((p) => p.id),
   );
+  const conformity = statusesByProgetto(
+    db,
+    progetti.map((p) => p.id),
+  );
   // One row per comune: its progetto not renounced, else its first.
   const byComune = new Map<number, (typeof progetti)[number]>();
   for (const p of progetti) {
@@ -112,6 +118,9 @@ export function loadUnioneMembers(
         asseveratoOn: asseverazione.at(-1)?.occurredOn ?? null,
         erogatoOn: erogazione?.occurredOn ?? (p.officialState === "E" ? p.officialStateOn : null),
         assessment,
+        conformity: conformity.has(p.id)
+          ? readiness(checklistItems(assessment.services), conformity.get(p.id) ?? new Map())
+          : null,
       },
     };
   });

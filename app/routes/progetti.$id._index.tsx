@@ -104,6 +104,7 @@ export default function ProgettoPage() {
           <Link to="determine/nuova">Aggiungi una determina</Link>
           <Link to="eventi/nuovo">Registra un avanzamento</Link>
           <Link to="documenti">Carica un documento</Link>
+          <Link to="conformita">Checklist di conformità</Link>
         </nav>
       ) : null}
 

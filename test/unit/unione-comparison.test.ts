@@ -41,6 +41,7 @@ function member(
       erogatoCents: null,
       asseveratoOn: null,
       erogatoOn: null,
+      conformity: null,
       assessment: {
         phase: "finanziato",
         services: [],

@@ -1,0 +1,224 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { FormVersion } from "~/components/FormVersion";
+import { readConfig } from "~/config.server";
+import { getDb } from "~/db.server";
+import { checklistItems, describeReadiness, STATUS_LABELS, STATUSES } from "~/domain/conformity";
+import { readChecklistInput } from "~/domain/conformity-input";
+import { formatDate } from "~/domain/format";
+import { actorOf } from "~/models/audited.server";
+import { loadChecklist, recordSiteCheck, saveChecklist } from "~/models/conformita.server";
+import { formFields, requireProgetto, versionConflict } from "~/models/progetto-route.server";
+import { DEFAULT_LIMITS } from "~/site-check/bounded-fetch.server";
+import { checkSite } from "~/site-check/check-site.server";
+
+export const meta: MetaFunction = () => [{ title: "Checklist di conformità · Cruscotto PNRR" }];
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const record = requireProgetto(params);
+  return {
+    progetto: { id: record.progetto.id, title: record.progetto.title },
+    version: record.version,
+    checklist: loadChecklist(getDb(), record.progetto.id, record.assessment.services),
+  };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const user = requireUser(context.user, request);
+  const record = requireProgetto(params);
+  const progettoId = record.progetto.id;
+  const form = await request.formData();
+  if (form.get("intent") === "check") {
+    const siteUrl = record.progetto.siteUrl;
+    if (!siteUrl)
+      return { errors: { siteUrl: "Salvare prima l'indirizzo del sito" }, message: null };
+    const results = await checkSite(siteUrl, {
+      ...DEFAULT_LIMITS,
+      allowPrivate: readConfig().siteCheckAllowPrivate,
+    });
+    recordSiteCheck(getDb(), actorOf(user), progettoId, siteUrl, results);
+    const ok = results.filter((r) => r.outcome === "conforme").length;
+    return {
+      errors: {},
+      message: `Verifica automatica registrata: ${ok} criteri su ${results.length} risultano conformi. Gli stati impostati a mano non sono cambiati.`,
+    };
+  }
+  const fields = formFields(form);
+  const conflict = versionConflict(fields.version, record.version);
+  if (conflict) return { errors: conflict, message: null };
+  const services = record.assessment.services;
+  const items = checklistItems(services);
+  const parsed = readChecklistInput(fields, items, services);
+  if ("errors" in parsed) return { errors: parsed.errors, message: null };
+  saveChecklist(getDb(), actorOf(user), progettoId, items, parsed.input);
+  return { errors: {}, message: "Checklist salvata." };
+}
+
+export default function ConformitaPage() {
+  const { progetto, version, checklist } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string> = result?.errors ?? {};
+  const r = checklist.readiness;
+  return (
+    <section>
+      <p>
+        <Link to={`/progetti/${progetto.id}`}>← Torna al progetto</Link>
+      </p>
+      <h1>Checklist di conformità</h1>
+      <p className={r.ready ? "notice" : "warning"} role="status" id="prontezza">
+        <strong>{describeReadiness(r)}</strong> — conformi {r.conforme}, tollerati {r.tollerato}, da
+        verificare {r.open}, non conformi {r.failing} (su {r.total} criteri).
+      </p>
+      {result?.message ? (
+        <p className="notice" role="status">
+          {result.message}
+        </p>
+      ) : null}
+
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value="check" />
+        <button type="submit" disabled={busy}>
+          Verifica automatica del sito
+        </button>
+        {errors.siteUrl && !checklist.siteUrl ? (
+          <span className="error-message"> {errors.siteUrl}</span>
+        ) : null}
+      </Form>
+
+      <Form method="post">
+        <input type="hidden" name="intent" value="save" />
+        <FormVersion version={version} error={errors._form} />
+        <fieldset>
+          <legend>Dati richiesti dalla checklist finale</legend>
+          <div className="field">
+            <label htmlFor="siteUrl">Indirizzo del sito comunale</label>
+            <input id="siteUrl" name="siteUrl" defaultValue={checklist.siteUrl ?? ""} />
+            {errors.siteUrl ? <p className="error-message">{errors.siteUrl}</p> : null}
+          </div>
+          <div className="field">
+            <label htmlFor="servicesUrl">Indirizzo del sottodominio dei servizi</label>
+            <input id="servicesUrl" name="servicesUrl" defaultValue={checklist.servicesUrl ?? ""} />
+            {errors.servicesUrl ? <p className="error-message">{errors.servicesUrl}</p> : null}
+          </div>
+          {checklist.services.map((s) => (
+            <div className="field" key={s.id}>
+              <label htmlFor={`serviceUrl:${s.id}`}>Indirizzo del servizio «{s.name}»</label>
+              <input
+                id={`serviceUrl:${s.id}`}
+                name={`serviceUrl:${s.id}`}
+                defaultValue={s.url ?? ""}
+              />
+              {errors[`serviceUrl:${s.id}`] ? (
+                <p className="error-message">{errors[`serviceUrl:${s.id}`]}</p>
+              ) : null}
+            </div>
+          ))}
+          <div className="field checkbox">
+            <input
+              type="checkbox"
+              id="testCredentialsSupplied"
+              name="testCredentialsSupplied"
+              defaultChecked={checklist.testCredentialsSupplied}
+            />
+            <label htmlFor="testCredentialsSupplied">
+              Credenziali di prova fornite al verificatore (non scriverle qui: il cruscotto non le
+              conserva)
+            </label>
+          </div>
+        </fieldset>
+
+        <div className="table-scroll">
+          <table className="checklist">
+            <caption>Criteri del sito (C.SI) e di ogni servizio (C.SE)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Criterio</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Nota ed evidenza</th>
+                <th scope="col">Verifica automatica</th>
+              </tr>
+            </thead>
+            <tbody>
+              {checklist.items.map((item) => (
+                <tr key={item.key}>
+                  <th scope="row">
+                    {item.criterion} {item.subject}
+                    {item.servizio ? <div className="muted">{item.servizio}</div> : null}
+                    {item.setBy ? (
+                      <div className="muted">
+                        impostato da {item.setBy} il {formatDate(item.setAt ?? "")}
+                      </div>
+                    ) : null}
+                  </th>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`status:${item.key}`}>
+                      Stato di {item.criterion}
+                      {item.servizio ? ` per ${item.servizio}` : ""}
+                    </label>
+                    <select
+                      id={`status:${item.key}`}
+                      name={`status:${item.key}`}
+                      defaultValue={item.status}
+                    >
+                      {STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {STATUS_LABELS[s]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`note:${item.key}`}>
+                      Nota su {item.criterion}
+                    </label>
+                    <input
+                      id={`note:${item.key}`}
+                      name={`note:${item.key}`}
+                      defaultValue={item.note ?? ""}
+                      placeholder="Nota"
+                    />
+                    <label className="visually-hidden" htmlFor={`evidence:${item.key}`}>
+                      Indirizzo dell'evidenza per {item.criterion}
+                    </label>
+                    <input
+                      id={`evidence:${item.key}`}
+                      name={`evidence:${item.key}`}
+                      defaultValue={item.evidenceUrl ?? ""}
+                      placeholder="https://… (evidenza)"
+                    />
+                    {errors[`evidence:${item.key}`] ? (
+                      <p className="error-message">{errors[`evidence:${item.key}`]}</p>
+                    ) : null}
+                  </td>
+                  <td>
+                    {item.automatic ? (
+                      <>
+                        Proposta: <strong>{STATUS_LABELS_AUTOMATIC[item.automatic.outcome]}</strong>
+                        <div className="muted">
+                          {item.automatic.detail} ({formatDate(item.automatic.checkedAt)})
+                        </div>
+                      </>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <button type="submit" disabled={busy}>
+          Salva la checklist
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+const STATUS_LABELS_AUTOMATIC = {
+  conforme: "conforme",
+  "non-conforme": "non conforme",
+  "non-verificabile": "non verificabile",
+} as const;
