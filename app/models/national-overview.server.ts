@@ -162,13 +162,14 @@ function comuniOf(db: Db, user: SessionUser, filter: OverviewFilter) {
     (
       db.$client
         .prepare(
-          `select id, name, provincia, unione_id unioneId from comune
+          `select id, name, provincia, codice_istat istat, unione_id unioneId from comune
            where id in (select value from json_each(?))`,
         )
         .all(JSON.stringify(ids)) as {
         id: number;
         name: string;
         provincia: string | null;
+        istat: string;
         unioneId: number | null;
       }[]
     ).map((c) => [c.id, c]),
@@ -183,6 +184,7 @@ function comuniOf(db: Db, user: SessionUser, filter: OverviewFilter) {
         id: key,
         name: place?.name ?? `Comune ${key}`,
         provincia: place?.provincia ?? null,
+        istat: place?.istat ?? null,
         totals,
         readable: canRead(user, { comuneId: key, unioneId: place?.unioneId ?? null }),
       };

@@ -135,7 +135,8 @@ export default function Nazionale() {
                 Comuni di {place} ({formatInteger(comuni.count)})
               </h2>
               <p className="hint">
-                Progetti di comuni, scuole e altri enti con sede nel comune; dal più finanziato.
+                Progetti di comuni, scuole e altri enti con sede nel comune; dal più finanziato. I
+                comuni che non gestisci portano alla loro pagina pubblica.
               </p>
               <table>
                 <caption>
@@ -160,7 +161,14 @@ export default function Nazionale() {
                   {comuni.rows.map((c) => (
                     <tr key={c.id}>
                       <th scope="row">
-                        {c.readable ? <Link to={`/comuni/${c.id}`}>{c.name}</Link> : c.name}
+                        {c.readable ? (
+                          <Link to={`/comuni/${c.id}`}>{c.name}</Link>
+                        ) : c.istat ? (
+                          // Outside the user's scope: the comune's public page.
+                          <a href={`/attuazione/${c.istat}`}>{c.name}</a>
+                        ) : (
+                          c.name
+                        )}
                       </th>
                       <td>{c.provincia ?? "—"}</td>
                       <td className="num">{formatInteger(c.totals.total.count)}</td>

@@ -97,6 +97,8 @@ describe("the national overview of the imported sample", () => {
     const rows = load("regione=Liguria", editor).comuni?.rows ?? [];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((r) => r.readable)).toBe(false);
+    // They lead to the comune's public page instead.
+    expect(rows.every((r) => /^\d{6}$/.test(r.istat ?? ""))).toBe(true);
   });
 });
 
