@@ -113,8 +113,42 @@ export default function UnionePage() {
         <figure className="chart">
           <AmountsChart id="grafico-importi" rows={rows} />
           <AmountsLegend id="grafico-importi" />
-          <figcaption className="hint">
-            Gli stessi importi sono nelle colonne Sito e Servizi della tabella di confronto.
+          <figcaption>
+            <table className="chart-table">
+              <caption>
+                Importi per comune: sito e servizi (alternativa testuale al grafico)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Comune</th>
+                  <th scope="col" className="num">
+                    Sito
+                  </th>
+                  <th scope="col" className="num">
+                    Servizi
+                  </th>
+                  <th scope="col" className="num">
+                    Totale
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.comuneId}>
+                    <th scope="row">
+                      {r.progettoId ? (
+                        <Link to={`/progetti/${r.progettoId}`}>{r.comune}</Link>
+                      ) : (
+                        r.comune
+                      )}
+                    </th>
+                    <td className="num">{formatEuro(r.siteCents)}</td>
+                    <td className="num">{formatEuro(r.servicesCents)}</td>
+                    <td className="num">{formatEuro(r.amountCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </figcaption>
         </figure>
       </section>

@@ -55,6 +55,10 @@ describe("the Valle del Savio page", () => {
       "Importo",
     );
 
+    // The amounts chart has its own table: site and services add up to the amount.
+    const split = page.locator("#grafico-importi").locator("xpath=ancestor::figure//table");
+    const cesenaSplit = (await split.getByRole("row", { name: /^Cesena/ }).textContent()) ?? "";
+    expect(cesenaSplit).toContain("€ 328.160,00");
     // Every chart is drawn on the server and its marks lead to the progetti.
     expect(await page.locator("figure.chart svg.recharts-surface").count()).toBe(2);
     const cesenaId = query<{ id: number }>(
