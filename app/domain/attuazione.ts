@@ -3,7 +3,6 @@
  * publishes (no internal notes, no reasons of istanze, no unpublished documents), in the
  * words of the comuni's own pages.
  */
-import { type Band, bandById, decomposeAmount } from "./bands";
 import { formatFileSize } from "./format";
 import { misuraByCode } from "./measures";
 import { servizioById } from "./services";
@@ -37,18 +36,6 @@ export function publicTimeline(facts: TimelineFacts): PublicStep[] {
     istanze: facts.istanze.map((i) => ({ ...i, reason: null })),
     eventi: facts.eventi.map((e) => ({ ...e, note: null })),
   }).map(({ date, title, details }) => ({ date, title, details }));
-}
-
-/** Site and services of a 1.4.1 amount, when it decomposes into one band. */
-export function amountSplit(
-  amountCents: number | null,
-  bandId: number | null,
-): { band: Band; siteCents: number; servicesCents: number } | null {
-  if (amountCents === null) return null;
-  const exact = decomposeAmount(amountCents);
-  const band = exact.kind === "exact" ? exact.band : bandId !== null ? bandById(bandId) : null;
-  if (!band || amountCents < band.siteCents) return null;
-  return { band, siteCents: band.siteCents, servicesCents: amountCents - band.siteCents };
 }
 
 /** "Allegato 110,77 KB formato pdf", as the comuni's pages describe an attachment. */

@@ -109,3 +109,18 @@ export function decomposeAmount(amountCents: number): DecompositionResult {
   if (candidates.length === 0) return { kind: "none" };
   return { kind: "ambiguous", candidates };
 }
+
+/**
+ * Site and services parts of an amount: by the band the amount implies when it decomposes
+ * into one, else by the given band (site package) with the rest as services; null when
+ * neither band fits.
+ */
+export function splitAmount(
+  amountCents: number,
+  fallback: Band | null,
+): { band: Band; siteCents: number; servicesCents: number } | null {
+  const exact = decomposeAmount(amountCents);
+  const band = exact.kind === "exact" ? exact.band : fallback;
+  if (!band || amountCents < band.siteCents) return null;
+  return { band, siteCents: band.siteCents, servicesCents: amountCents - band.siteCents };
+}

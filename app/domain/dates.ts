@@ -41,8 +41,9 @@ export function toIsoDate(date: Date): IsoDate {
   return dayjs(date).format("YYYY-MM-DD");
 }
 
-export function latest(dates: readonly IsoDate[]): IsoDate | null {
-  return dates.reduce<IsoDate | null>((max, d) => (max === null || d > max ? d : max), null);
+/** The latest date (or ISO timestamp); missing values are left out. */
+export function latest(dates: readonly (IsoDate | null | undefined)[]): IsoDate | null {
+  return dates.reduce<IsoDate | null>((max, d) => (d && (max === null || d > max) ? d : max), null);
 }
 
 export function earliest(dates: readonly IsoDate[]): IsoDate | null {

@@ -54,3 +54,10 @@ export function formatEuroShort(cents: number): string {
 export function formatPercent(value: number): string {
   return `${String(value).replace(".", ",")}%`;
 }
+
+const MONTHS = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"];
+
+/** Month index 0-11 and year → "mar 2024", as chart axes and tables show months. */
+export function formatMonth(monthIndex: number, year: number): string {
+  return `${MONTHS[monthIndex] ?? monthIndex + 1} ${year}`;
+}

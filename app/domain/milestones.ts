@@ -1,6 +1,7 @@
 /** What the milestone chart of a progetto shows: dated marks and deadline windows. */
 import { addDays, daysBetween, type IsoDate } from "./dates";
 import type { Deadline, Deadlines } from "./deadlines";
+import { formatMonth } from "./format";
 import type { TimelineEntry } from "./timeline";
 
 export interface Milestone {
@@ -100,8 +101,6 @@ export function dayNumber(date: IsoDate): number {
   );
 }
 
-const MONTHS = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"];
-
 /** Ticks on the first day of every `step` months between two dates, labelled "gen 2023". */
 export function monthTicks(
   start: IsoDate,
@@ -119,7 +118,7 @@ export function monthTicks(
   while (true) {
     const date = `${year}-${String(month + 1).padStart(2, "0")}-01`;
     if (date > end) break;
-    if (month % step === 0) ticks.push({ day: dayNumber(date), label: `${MONTHS[month]} ${year}` });
+    if (month % step === 0) ticks.push({ day: dayNumber(date), label: formatMonth(month, year) });
     month += 1;
     if (month === 12) {
       month = 0;

@@ -4,6 +4,7 @@
  * month by month. Pure: the model runs the grouped queries, this module adds them up.
  */
 import { BANDS } from "./bands";
+import { formatMonth } from "./format";
 
 export type OfficialState = "A" | "E" | "R";
 
@@ -157,10 +158,7 @@ export function paymentsByMonth(groups: readonly MonthGroup[]): MonthPoint[] {
   }
 }
 
-const MONTHS = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"];
-
 /** "2024-03" → "mar 2024" */
 export function monthLabel(month: string): string {
-  const [year, m] = month.split("-");
-  return `${MONTHS[Number(m) - 1] ?? m} ${year}`;
+  return formatMonth(Number(month.slice(5, 7)) - 1, Number(month.slice(0, 4)));
 }

@@ -3,7 +3,7 @@
  * progress and deadlines, plus totals, sorting and filtering. Pure: the model gathers the
  * facts, this module decides what each cell says.
  */
-import { type Band, bandById, bandForPopulation, decomposeAmount } from "./bands";
+import { type Band, bandById, bandForPopulation, decomposeAmount, splitAmount } from "./bands";
 import type { Readiness } from "./conformity";
 import type { IsoDate } from "./dates";
 import { type DeadlineStatus, deadlineStatus } from "./deadlines";
@@ -78,16 +78,6 @@ function cell(
   };
 }
 
-/**
- * Site and services parts of the amount: by the band the amount implies when it
- * decomposes into one, else by the band on record (site package) with the rest as services.
- */
-function split(amountCents: number, band: Band | null): { site: number; services: number } {
-  if (band && amountCents >= band.siteCents)
-    return { site: band.siteCents, services: amountCents - band.siteCents };
-  return { site: 0, services: amountCents };
-}
-
 export function comparisonRow(
   member: MemberFacts,
   today: IsoDate,
@@ -105,7 +95,9 @@ export function comparisonRow(
         : member.population !== null
           ? bandForPopulation(member.population)
           : null;
-  const { site, services } = split(amountCents, exact.kind === "exact" ? exact.band : band);
+  const parts = splitAmount(amountCents, band);
+  const site = parts?.siteCents ?? 0;
+  const services = parts?.servicesCents ?? amountCents;
   const a = p?.assessment ?? null;
   const contract = a ? cell(a.deadlines.contract, today, atRiskDays) : null;
   const completion = a ? cell(a.deadlines.completion, today, atRiskDays) : null;

@@ -7,7 +7,6 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { comune, decreto, documento, progetto } from "../../db/schema";
 import {
-  amountSplit,
   attachmentLabel,
   COMPONENTI,
   FUNDING_SOURCE,
@@ -16,7 +15,8 @@ import {
   publicTimeline,
   servicesText,
 } from "../domain/attuazione";
-import type { IsoDate } from "../domain/dates";
+import { bandById, splitAmount } from "../domain/bands";
+import { type IsoDate, latest } from "../domain/dates";
 import { misuraByCode } from "../domain/measures";
 import { PHASE_LABELS } from "../domain/phase";
 import { assessProgetto } from "../domain/progetto";
@@ -30,12 +30,6 @@ export function dataVersion(db: Db): { id: number; at: string | null } {
     at: string | null;
   };
   return { id: row.id ?? 0, at: row.at };
-}
-
-function latestOf(dates: readonly (string | null | undefined)[]): string | null {
-  let latest: string | null = null;
-  for (const d of dates) if (d && (latest === null || d > latest)) latest = d;
-  return latest;
 }
 
 function findComune(db: Db, istat: string) {
@@ -117,10 +111,7 @@ export function loadAttuazioneComune(db: Db, istat: string, today: IsoDate) {
     comune: { name: found.name, istat: found.codiceIstat, provincia: found.provincia },
     groups: [...groups.values()],
     progetti,
-    lastUpdated: latestOf([
-      ...rows.flatMap((r) => [r.updatedAt, r.decretoUpdatedAt]),
-      ...stepDates,
-    ]),
+    lastUpdated: latest([...rows.flatMap((r) => [r.updatedAt, r.decretoUpdatedAt]), ...stepDates]),
   };
 }
 
@@ -136,7 +127,10 @@ export function loadAttuazioneProgetto(db: Db, istat: string, id: number, today:
   const m = misuraByCode(p.misura);
   const amountCents =
     record.decreto?.amountCents ?? p.officialAmountCents ?? p.amountRequestedCents;
-  const split = p.misura === "1.4.1" ? amountSplit(amountCents, p.band) : null;
+  const split =
+    p.misura === "1.4.1" && amountCents !== null
+      ? splitAmount(amountCents, p.band === null ? null : bandById(p.band))
+      : null;
   const substitutions = record.istanze
     .filter((i) => i.outcome === "accolta" && i.kind === "sostituzione-servizi")
     .map((i) => ({ removed: i.removed, added: i.added }));
@@ -178,7 +172,7 @@ export function loadAttuazioneProgetto(db: Db, istat: string, id: number, today:
       date: d.uploadedAt.slice(0, 10),
       label: attachmentLabel(d.sizeBytes, d.originalName),
     })),
-    lastUpdated: latestOf([
+    lastUpdated: latest([
       p.updatedAt,
       record.decreto?.updatedAt,
       ...record.istanze.map((i) => i.updatedAt),

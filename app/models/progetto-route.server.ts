@@ -7,8 +7,11 @@ import { getDb } from "../db.server";
 import { fieldErrors } from "../domain/field-errors";
 import { today } from "../today.server";
 import { actorOf } from "./audited.server";
-import { loadProgettoRecord } from "./progetto-record.server";
+import { loadProgettoRecord, type ProgettoRecord } from "./progetto-record.server";
 import { deleteStep, StepRejected } from "./steps.server";
+
+/** What an edit form's action needs of the progetto: where to go back, which version. */
+type EditedRecord = Pick<ProgettoRecord, "progetto" | "version">;
 
 /** The progetto of a route's :id, or a 404 the route's boundary shows. */
 export function requireProgetto(params: { id?: string }) {
@@ -37,16 +40,15 @@ export function formFields(
 export async function submitStepForm<S extends z.ZodType>(
   form: FormData,
   options: {
-    progettoId: number;
-    /** The record's version now; a form that saw another one is refused. */
-    version: string;
+    /** The progetto as loaded now: a form that saw another version is refused. */
+    record: EditedRecord;
     schema: S;
     lists?: readonly string[];
     save: (input: z.output<S>) => void;
   },
 ) {
   const fields = formFields(form, options.lists);
-  const conflict = versionConflict(fields.version, options.version);
+  const conflict = versionConflict(fields.version, options.record.version);
   if (conflict) return { errors: conflict, fields };
   const parsed = options.schema.safeParse(fields);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), fields };
@@ -56,7 +58,7 @@ export async function submitStepForm<S extends z.ZodType>(
     if (error instanceof StepRejected) return { errors: error.errors, fields };
     throw error;
   }
-  throw redirect(`/progetti/${options.progettoId}`);
+  throw redirect(`/progetti/${options.record.progetto.id}`);
 }
 
 export const CONFLICT_MESSAGE =
@@ -90,8 +92,7 @@ export async function stepFormAction<S extends z.ZodType>(
   request: Request,
   user: SessionUser,
   options: {
-    progettoId: number;
-    version: string;
+    record: EditedRecord;
     step: { kind: "istanza" | "determina" | "evento"; id: number } | null;
     schema: S;
     lists?: readonly string[];
@@ -104,16 +105,15 @@ export async function stepFormAction<S extends z.ZodType>(
     deleteStep(
       getDb(),
       actor,
-      options.progettoId,
+      options.record.progetto.id,
       options.step.kind,
       options.step.id,
       readConfig().filesDir,
     );
-    throw redirect(`/progetti/${options.progettoId}`);
+    throw redirect(`/progetti/${options.record.progetto.id}`);
   }
   return submitStepForm(form, {
-    progettoId: options.progettoId,
-    version: options.version,
+    record: options.record,
     schema: options.schema,
     lists: options.lists,
     save: (input) => options.save(input, actor),

@@ -19,10 +19,10 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const user = requireUser(context.user, request);
-  const { progetto, version } = requireProgetto(params);
+  const record = requireProgetto(params);
+  const progetto = record.progetto;
   return submitStepForm(await request.formData(), {
-    progettoId: progetto.id,
-    version,
+    record,
     schema: DecretoInput,
     save: (input) => saveDecreto(getDb(), actorOf(user), progetto.id, input),
   });

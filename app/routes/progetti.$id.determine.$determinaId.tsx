@@ -30,8 +30,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const { record, determina } = load(params);
   const progettoId = record.progetto.id;
   return stepFormAction(request, user, {
-    progettoId,
-    version: record.version,
+    record,
     step: determina ? { kind: "determina", id: determina.id } : null,
     schema: DeterminaInput,
     save: (input, actor) => saveDetermina(getDb(), actor, progettoId, determina?.id ?? null, input),

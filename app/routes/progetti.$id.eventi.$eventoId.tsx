@@ -32,8 +32,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const { record, evento } = load(params);
   const progettoId = record.progetto.id;
   return stepFormAction(request, user, {
-    progettoId,
-    version: record.version,
+    record,
     step: evento ? { kind: "evento", id: evento.id } : null,
     schema: EventoInput,
     save: (input, actor) => saveEvento(getDb(), actor, progettoId, evento?.id ?? null, input),

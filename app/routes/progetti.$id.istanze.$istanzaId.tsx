@@ -46,8 +46,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const { record, istanza } = load(params);
   const progettoId = record.progetto.id;
   return stepFormAction(request, user, {
-    progettoId,
-    version: record.version,
+    record,
     step: istanza ? { kind: "istanza", id: istanza.id } : null,
     schema: IstanzaInput,
     lists: ["removed", "added"],
