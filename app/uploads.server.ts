@@ -25,6 +25,10 @@ export class NotMultipart extends Error {}
 
 const FILE_FIELD = "file";
 const MAX_TEXT_FIELD = 64 * 1024;
+/** Our upload forms have a handful of fields; more is not a form of ours. */
+const MAX_TEXT_FIELDS = 50;
+/** Files other than "file" are read past, not kept, up to this much in all. */
+const MAX_OTHER_FILES = 1024 * 1024;
 
 /**
  * Parses a multipart form: the field "file" goes to disk, the others become text. The file
@@ -46,14 +50,22 @@ export async function receiveUpload(
   if (!request.body || !boundary || type !== "multipart/form-data") throw new NotMultipart();
   const fields: Record<string, string> = {};
   let file: ReceivedFile | null = null;
+  let textFields = 0;
+  let otherBytes = 0;
   try {
     for await (const part of streamMultipart(request.body, boundary) as AsyncIterable<Part>) {
       if (part.done) break;
       if (typeof part.filename === "string") {
         if (part.name === FILE_FIELD && file === null)
           file = await streamToTemp(part.filename, part.data, filesDir, maxBytes);
-        else for await (const _ of part.data); // other files are not wanted, but must be read past
+        // Other files are not wanted, but must be read past.
+        else
+          for await (const chunk of part.data) {
+            otherBytes += chunk.byteLength;
+            if (otherBytes > MAX_OTHER_FILES) throw new UploadTooLarge();
+          }
       } else {
+        if (++textFields > MAX_TEXT_FIELDS) throw new UploadTooLarge();
         fields[part.name] = await readText(part.data);
       }
     }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createCookie, redirect } from "@remix-run/node";
+import { createCookie } from "@remix-run/node";
 import { and, eq, gt } from "drizzle-orm";
 import { sessione, utente, utenteComune } from "../../db/schema";
 import { readConfig } from "../config.server";
@@ -117,11 +117,4 @@ export async function endOtherSessions(
   for (const s of db.select().from(sessione).where(eq(sessione.utenteId, utenteId)).all()) {
     if (s.tokenHash !== keep) db.delete(sessione).where(eq(sessione.tokenHash, s.tokenHash)).run();
   }
-}
-
-/** For loaders and actions: the user the guard already found, or off to the sign-in page. */
-export function requireUser(user: SessionUser | null, request: Request): SessionUser {
-  if (user) return user;
-  const url = new URL(request.url);
-  throw redirect(`/accedi?ritorno=${encodeURIComponent(url.pathname + url.search)}`);
 }

@@ -49,3 +49,8 @@ export function afterFailure(
     lockedUntil: failures >= rule.maxFailures ? now + rule.lockMs : null,
   };
 }
+
+/** What a locked-out user reads, with the wait rounded up to whole minutes. */
+export function lockedMessage(retryAfterMs: number): string {
+  return `Troppi tentativi non riusciti. Riprova tra ${Math.ceil(retryAfterMs / 60_000)} minuti.`;
+}

@@ -2,23 +2,16 @@ import { redirect } from "@remix-run/node";
 import type { z } from "zod";
 import type { Actor } from "../../db/audit";
 import type { SessionUser } from "../auth/access";
+import { parseRecordId } from "../auth/canonical-path";
 import { readConfig } from "../config.server";
 import { getDb } from "../db.server";
 import { fieldErrors } from "../domain/field-errors";
-import { today } from "../today.server";
 import { actorOf } from "./audited.server";
-import { loadProgettoRecord, type ProgettoRecord } from "./progetto-record.server";
+import type { ProgettoRecord } from "./progetto-record.server";
 import { deleteStep, StepRejected } from "./steps.server";
 
 /** What an edit form's action needs of the progetto: where to go back, which version. */
 type EditedRecord = Pick<ProgettoRecord, "progetto" | "version">;
-
-/** The progetto of a route's :id, or a 404 the route's boundary shows. */
-export function requireProgetto(params: { id?: string }) {
-  const record = loadProgettoRecord(getDb(), Number(params.id), today(), readConfig().atRiskDays);
-  if (!record) throw new Response("Progetto non trovato", { status: 404 });
-  return record;
-}
 
 /** Form fields as strings, with the repeated ones (checkbox lists) as arrays. */
 export function formFields(
@@ -82,7 +75,8 @@ export function findStep<T extends { id: number }>(
   notFound: string,
 ): T | null {
   if (param === newWord) return null;
-  const found = items.find((item) => item.id === Number(param));
+  const id = parseRecordId(param);
+  const found = id === null ? undefined : items.find((item) => item.id === id);
   if (!found) throw new Response(notFound, { status: 404 });
   return found;
 }

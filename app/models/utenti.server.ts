@@ -86,23 +86,45 @@ export async function signIn(
   password: string,
   address: string,
 ): Promise<SignInResult> {
-  const keys: [string, ThrottleRule][] = [
-    [`account:${email}|${address}`, PER_ACCOUNT],
-    [`address:${address}`, PER_ADDRESS],
-  ];
-  const now = Date.now();
-  const retryAfterMs = Math.max(...keys.map(([key]) => lockRemaining(readThrottle(db, key), now)));
-  if (retryAfterMs > 0) return { ok: false, reason: "locked", retryAfterMs };
+  let userId: number | null = null;
+  const result = await throttled(
+    db,
+    [
+      [`account:${email}|${address}`, PER_ACCOUNT],
+      [`address:${address}`, PER_ADDRESS],
+    ],
+    async () => {
+      const found = db.select().from(utente).where(eq(utente.email, email)).get();
+      const valid = await verifyPassword(
+        password,
+        found?.passwordHash ?? (await timingDummyHash()),
+      );
+      userId = found?.active && valid ? found.id : null;
+      return userId !== null;
+    },
+  );
+  return result.ok && userId !== null ? { ok: true, userId } : (result as SignInResult);
+}
 
-  const found = db.select().from(utente).where(eq(utente.email, email)).get();
-  const valid = await verifyPassword(password, found?.passwordHash ?? (await timingDummyHash()));
-  if (found?.active && valid) {
-    db.transaction((tx) => {
-      for (const [key] of keys) tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
-    });
-    return { ok: true, userId: found.id };
-  }
-  db.transaction((tx) => {
+export type ThrottledResult =
+  | { ok: true }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; retryAfterMs: number };
+
+/**
+ * Runs a password check under the throttle. The attempt is counted as a failure before the
+ * (slow, asynchronous) check starts, in one synchronous transaction, so parallel attempts
+ * cannot all slip under the limit; a success clears the counters again.
+ */
+export async function throttled(
+  db: Db,
+  keys: readonly (readonly [string, ThrottleRule])[],
+  check: () => Promise<boolean>,
+): Promise<ThrottledResult> {
+  const now = Date.now();
+  const retryAfterMs = db.transaction((tx) => {
+    const wait = Math.max(...keys.map(([key]) => lockRemaining(readThrottle(tx, key), now)));
+    if (wait > 0) return wait;
     for (const [key, rule] of keys) {
       const next = afterFailure(readThrottle(tx, key), now, rule);
       const row = {
@@ -116,8 +138,14 @@ export async function signIn(
         .onConflictDoUpdate({ target: loginThrottle.key, set: row })
         .run();
     }
+    return 0;
   });
-  return { ok: false, reason: "invalid" };
+  if (retryAfterMs > 0) return { ok: false, reason: "locked", retryAfterMs };
+  if (!(await check())) return { ok: false, reason: "invalid" };
+  db.transaction((tx) => {
+    for (const [key] of keys) tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
+  });
+  return { ok: true };
 }
 
 function readThrottle(db: Writer, key: string) {
@@ -130,13 +158,16 @@ function readThrottle(db: Writer, key: string) {
   };
 }
 
-export async function checkPassword(db: Db, id: number, password: string): Promise<boolean> {
-  const found = db
-    .select({ passwordHash: utente.passwordHash })
-    .from(utente)
-    .where(eq(utente.id, id))
-    .get();
-  return found ? verifyPassword(password, found.passwordHash) : false;
+/** The current password of a signed-in user (before changing it), under the same throttle. */
+export function checkPassword(db: Db, id: number, password: string): Promise<ThrottledResult> {
+  return throttled(db, [[`password:${id}`, PER_ACCOUNT]], async () => {
+    const found = db
+      .select({ passwordHash: utente.passwordHash })
+      .from(utente)
+      .where(eq(utente.id, id))
+      .get();
+    return found ? verifyPassword(password, found.passwordHash) : false;
+  });
 }
 
 export interface UtenteRow {

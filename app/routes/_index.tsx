@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
+import { signedIn } from "~/auth/authorize.server";
 import { DeadlineCell } from "~/components/DeadlineCell";
 import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
@@ -13,7 +13,7 @@ import { today } from "~/today.server";
 export const meta: MetaFunction = () => [{ title: "Progetti PNRR · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
-  const user = requireUser(context.user, request);
+  const user = signedIn({ context, request });
   const day = today();
   const progetti = listProgettoSummaries(
     getDb(),

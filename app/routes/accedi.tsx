@@ -7,6 +7,7 @@ import {
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { startSession } from "~/auth/session.server";
+import { lockedMessage } from "~/auth/throttle";
 import { Field } from "~/components/Field";
 import { getDb } from "~/db.server";
 import { signIn } from "~/models/utenti.server";
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const error =
     result.reason === "locked"
-      ? `Troppi tentativi non riusciti. Riprova tra ${Math.ceil(result.retryAfterMs / 60_000)} minuti.`
+      ? lockedMessage(result.retryAfterMs)
       : "Email o password non corretti.";
   return { error, email: form.data.email };
 }

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { endOtherSessions, requireUser } from "~/auth/session.server";
+import { signedIn } from "~/auth/authorize.server";
+import { endOtherSessions } from "~/auth/session.server";
+import { lockedMessage } from "~/auth/throttle";
 import { passwordField } from "~/auth/utente-input";
 import { Field } from "~/components/Field";
 import { getDb } from "~/db.server";
@@ -12,7 +14,7 @@ import { checkPassword, setPassword } from "~/models/utenti.server";
 export const meta: MetaFunction = () => [{ title: "Cambia password · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
-  requireUser(context.user, request);
+  signedIn({ context, request });
   return null;
 }
 
@@ -28,12 +30,17 @@ const ChangePassword = z
   });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = requireUser(context.user, request);
+  const user = signedIn({ context, request });
   const parsed = ChangePassword.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error) };
   const db = getDb();
-  if (!(await checkPassword(db, user.id, parsed.data.current))) {
-    return { ok: false as const, errors: { current: "La password attuale non è corretta" } };
+  const checked = await checkPassword(db, user.id, parsed.data.current);
+  if (!checked.ok) {
+    const current =
+      checked.reason === "locked"
+        ? lockedMessage(checked.retryAfterMs)
+        : "La password attuale non è corretta";
+    return { ok: false as const, errors: { current } };
   }
   await setPassword(db, actorOf(user), user.id, parsed.data.next);
   await endOtherSessions(user.id, request.headers.get("Cookie"));

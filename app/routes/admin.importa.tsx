@@ -1,5 +1,6 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { adminOnly } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
@@ -7,6 +8,9 @@ import { ImportRejected, importOfficialFile, type RowReport } from "~/opendata/i
 import { rebuildOverviewSummary } from "~/opendata/overview-summary.server";
 import { UnreadableFile } from "~/opendata/read.server";
 import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/uploads.server";
+
+/** Its multipart body streams to the upload parser, which enforces the upload limits. */
+export const handle = { upload: true };
 
 export const meta: MetaFunction = () => [{ title: "Importa i dati ufficiali · Cruscotto PNRR" }];
 
@@ -28,7 +32,14 @@ type Result =
     }
   | { ok: false; message: string; problems: RowReport[] };
 
-export async function action({ request }: ActionFunctionArgs): Promise<Result> {
+export function loader(args: LoaderFunctionArgs) {
+  adminOnly(args);
+  return null;
+}
+
+export async function action(args: ActionFunctionArgs): Promise<Result> {
+  adminOnly(args);
+  const { request } = args;
   let upload: Awaited<ReturnType<typeof receiveUpload>>;
   try {
     upload = await receiveUpload(request, readConfig().filesDir, IMPORT_MAX_BYTES);

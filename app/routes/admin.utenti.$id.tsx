@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { adminOnly, recordIdParam } from "~/auth/authorize.server";
 import { generatePassword } from "~/auth/password.server";
-import { requireUser } from "~/auth/session.server";
+import { endOtherSessions } from "~/auth/session.server";
 import { parseUtenteForm, utenteFormValues } from "~/auth/utente-form";
 import { UtenteFields } from "~/components/UtenteFields";
 import { getDb } from "~/db.server";
@@ -17,24 +18,28 @@ import {
 
 export const meta: MetaFunction = () => [{ title: "Modifica utente · Cruscotto PNRR" }];
 
-function findUtente(id: number) {
+function findUtente(param: string | undefined) {
+  const id = recordIdParam(param, "Utente");
   const found = listUtenti(getDb()).find((u) => u.id === id);
   if (!found) throw new Response("Utente non trovato", { status: 404 });
   return found;
 }
 
-export function loader({ params }: LoaderFunctionArgs) {
-  return { utente: findUtente(Number(params.id)), choices: scopeChoices(getDb()) };
+export function loader(args: LoaderFunctionArgs) {
+  adminOnly(args);
+  return { utente: findUtente(args.params.id), choices: scopeChoices(getDb()) };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const admin = requireUser(context.user, request);
-  const id = findUtente(Number(params.id)).id;
-  const form = await request.formData();
+export async function action(args: ActionFunctionArgs) {
+  const admin = adminOnly(args);
+  const id = findUtente(args.params.id).id;
+  const form = await args.request.formData();
   const db = getDb();
   if (form.get("intent") === "reset-password") {
     const password = generatePassword();
     await setPassword(db, actorOf(admin), id, password);
+    // Whoever knew the old password is signed out everywhere.
+    await endOtherSessions(id, args.request.headers.get("Cookie"));
     return { saved: false, password, errors: {} as Record<string, string>, values: null };
   }
   const parsed = parseUtenteForm(form);

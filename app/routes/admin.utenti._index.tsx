@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "~/auth/access";
+import { adminOnly } from "~/auth/authorize.server";
 import { generatePassword } from "~/auth/password.server";
-import { requireUser } from "~/auth/session.server";
 import { parseUtenteForm, utenteFormValues } from "~/auth/utente-form";
 import { UtenteFields, type UtenteValues } from "~/components/UtenteFields";
 import { getDb } from "~/db.server";
@@ -17,7 +17,8 @@ import {
 
 export const meta: MetaFunction = () => [{ title: "Utenti · Cruscotto PNRR" }];
 
-export function loader() {
+export function loader(args: LoaderFunctionArgs) {
+  adminOnly(args);
   const db = getDb();
   return { utenti: listUtenti(db), choices: scopeChoices(db) };
 }
@@ -31,9 +32,9 @@ const EMPTY: UtenteValues = {
   active: true,
 };
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = requireUser(context.user, request);
-  const form = await request.formData();
+export async function action(args: ActionFunctionArgs) {
+  const admin = adminOnly(args);
+  const form = await args.request.formData();
   const parsed = parseUtenteForm(form);
   const values = utenteFormValues(form);
   if (!parsed.success) return { created: null, errors: fieldErrors(parsed.error), values };

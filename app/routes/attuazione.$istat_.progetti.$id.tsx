@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { parseRecordId } from "~/auth/canonical-path";
 import { PublicPage } from "~/components/public/PublicPage";
 import { publicHandle, publicLinks, publicPageHeaders } from "~/components/public/route-exports";
 import { getDb } from "~/db.server";
@@ -22,7 +23,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers = publicPageHeaders;
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const found = loadAttuazioneProgetto(getDb(), params.istat ?? "", Number(params.id), today());
+  const found = loadAttuazioneProgetto(
+    getDb(),
+    params.istat ?? "",
+    parseRecordId(params.id) ?? 0,
+    today(),
+  );
   if (!found) throw new Response("Progetto non trovato", { status: 404 });
   const url = new URL(request.url);
   const jsonLd = grantJsonLd({

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseRecordId } from "~/auth/canonical-path";
 import { getDb } from "~/db.server";
 import { attachmentResponse } from "~/http.server";
 import { findPublishedDocumento } from "~/models/attuazione.server";
@@ -8,8 +9,8 @@ export function loader({ params }: LoaderFunctionArgs) {
   const found = findPublishedDocumento(
     getDb(),
     params.istat ?? "",
-    Number(params.id),
-    Number(params.documentoId),
+    parseRecordId(params.id) ?? 0,
+    parseRecordId(params.documentoId) ?? 0,
   );
   if (!found) throw new Response("Documento non trovato", { status: 404 });
   return attachmentResponse(found, "public, max-age=300");

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canRead } from "~/auth/access";
 import { userFromCalendarKey } from "~/auth/calendar-key.server";
+import { parseRecordId } from "~/auth/canonical-path";
 import { getDb } from "~/db.server";
 import { calendarResponse, deadlineFeed } from "~/models/calendario.server";
 import { getComune } from "~/models/comuni.server";
@@ -8,7 +9,7 @@ import { getComune } from "~/models/comuni.server";
 /** A comune's deadlines for calendar apps, behind the user's secret key. */
 export function loader({ params, request }: LoaderFunctionArgs) {
   const user = userFromCalendarKey(params.key ?? "");
-  const comune = getComune(getDb(), Number(params.id));
+  const comune = getComune(getDb(), parseRecordId(params.id) ?? 0);
   if (!user || !comune || !canRead(user, { comuneId: comune.id, unioneId: comune.unioneId })) {
     throw new Response("Calendario non trovato", { status: 404 });
   }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canAccessUnione } from "~/auth/access";
 import { userFromCalendarKey } from "~/auth/calendar-key.server";
+import { parseRecordId } from "~/auth/canonical-path";
 import { getDb } from "~/db.server";
 import { calendarResponse, deadlineFeed } from "~/models/calendario.server";
 import { getUnione } from "~/models/comuni.server";
@@ -8,7 +9,7 @@ import { getUnione } from "~/models/comuni.server";
 /** An Unione's deadlines, for its coordinatore's calendar. */
 export function loader({ params, request }: LoaderFunctionArgs) {
   const user = userFromCalendarKey(params.key ?? "");
-  const id = Number(params.id);
+  const id = parseRecordId(params.id) ?? 0;
   const found = getUnione(getDb(), id);
   if (!user || !found || !canAccessUnione(user, id))
     throw new Response("Calendario non trovato", { status: 404 });

@@ -1,37 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { canWrite } from "~/auth/access";
-import { requireUser } from "~/auth/session.server";
+import { authorizeComune } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { getDb } from "~/db.server";
 import { AnagraficaInput } from "~/domain/comune-input";
 import { fieldErrors } from "~/domain/field-errors";
 import { formatDate, formatInteger } from "~/domain/format";
 import { actorOf } from "~/models/audited.server";
-import { getComune, updateAnagrafica } from "~/models/comuni.server";
+import { updateAnagrafica } from "~/models/comuni.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.comune.name ?? "Comune"} · Cruscotto PNRR` },
 ];
 
-function load(id: number) {
-  const found = getComune(getDb(), id);
-  if (!found) throw new Response("Comune non trovato", { status: 404 });
-  return found;
-}
-
-export function loader({ params, context, request }: LoaderFunctionArgs) {
-  const user = requireUser(context.user, request);
-  const comune = load(Number(params.id));
-  // The guard already checked reading; writing decides whether the form is shown.
-  const editable = canWrite(user, { comuneId: comune.id, unioneId: comune.unioneId });
+export function loader(args: LoaderFunctionArgs) {
+  const { comune, editable } = authorizeComune(args, "read");
   return { comune, editable };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const user = requireUser(context.user, request);
-  const id = load(Number(params.id)).id;
-  const form = Object.fromEntries(await request.formData());
+export async function action(args: ActionFunctionArgs) {
+  const { user, comune } = authorizeComune(args, "write");
+  const id = comune.id;
+  const form = Object.fromEntries(await args.request.formData());
   const parsed = AnagraficaInput.safeParse(form);
   if (!parsed.success) return { saved: false, errors: fieldErrors(parsed.error), values: form };
   updateAnagrafica(getDb(), actorOf(user), id, parsed.data);

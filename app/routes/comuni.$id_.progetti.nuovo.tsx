@@ -5,7 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
+import { authorizeComune } from "~/auth/authorize.server";
 import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
 import { getDb } from "~/db.server";
 import { bandForPopulation } from "~/domain/bands";
@@ -13,27 +13,19 @@ import { fieldErrors } from "~/domain/field-errors";
 import { CandidaturaInput } from "~/domain/step-inputs";
 import { actorOf } from "~/models/audited.server";
 import { avvisi141 } from "~/models/avvisi.server";
-import { getComune } from "~/models/comuni.server";
 import { formFields } from "~/models/progetto-route.server";
 import { createProgetto, StepRejected } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova candidatura · Cruscotto PNRR" }];
 
-function load(id: number) {
-  const comune = getComune(getDb(), id);
-  if (!comune) throw new Response("Comune non trovato", { status: 404 });
-  return comune;
-}
-
-export function loader({ params }: LoaderFunctionArgs) {
-  const comune = load(Number(params.id));
+export function loader(args: LoaderFunctionArgs) {
+  const { comune } = authorizeComune(args, "write");
   return { comune, avvisi: avvisi141(getDb()) };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const user = requireUser(context.user, request);
-  const comune = load(Number(params.id));
-  const fields = formFields(await request.formData(), ["servizioIds"]);
+export async function action(args: ActionFunctionArgs) {
+  const { user, comune } = authorizeComune(args, "write");
+  const fields = formFields(await args.request.formData(), ["servizioIds"]);
   const parsed = CandidaturaInput.safeParse(fields);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), fields };
   try {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
+import { signedIn } from "~/auth/authorize.server";
 import {
   AreaAmountsChart,
   BandChart,
@@ -22,7 +22,7 @@ import { loadNationalOverview } from "~/models/national-overview.server";
 export const meta: MetaFunction = () => [{ title: "Panoramica nazionale · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
-  const user = requireUser(context.user, request);
+  const user = signedIn({ context, request });
   return loadNationalOverview(getDb(), user, new URL(request.url).searchParams);
 }
 

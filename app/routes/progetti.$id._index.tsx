@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { canWrite } from "~/auth/access";
-import { requireUser } from "~/auth/session.server";
+import { authorizeProgetto } from "~/auth/authorize.server";
 import { MilestoneChart } from "~/components/MilestoneChart";
 import { checkCandidatura } from "~/domain/candidatura-rules";
 import { DEADLINE_LABELS, type Deadline, deadlineStatus, describeStatus } from "~/domain/deadlines";
@@ -9,7 +8,6 @@ import { formatDate, formatEuro, formatFileSize } from "~/domain/format";
 import { milestoneChart } from "~/domain/milestones";
 import { PHASE_LABELS } from "~/domain/phase";
 import { servizioById } from "~/domain/services";
-import { requireProgetto } from "~/models/progetto-route.server";
 import { today } from "~/today.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,10 +16,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-export function loader({ params, context, request }: LoaderFunctionArgs) {
-  const user = requireUser(context.user, request);
-  const record = requireProgetto(params);
-  const editable = canWrite(user, { comuneId: record.comune.id, unioneId: record.comune.unioneId });
+export function loader(args: LoaderFunctionArgs) {
+  const { record, editable } = authorizeProgetto(args, "read");
   const p = record.progetto;
   const ruleWarnings =
     p.band !== null && p.amountRequestedCents !== null

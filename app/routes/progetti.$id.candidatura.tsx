@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
+import { authorizeProgetto } from "~/auth/authorize.server";
 import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
 import { getDb } from "~/db.server";
 import { fieldErrors } from "~/domain/field-errors";
@@ -8,19 +8,21 @@ import { euroInputValue } from "~/domain/money";
 import { CandidaturaInput } from "~/domain/step-inputs";
 import { actorOf } from "~/models/audited.server";
 import { avvisi141 } from "~/models/avvisi.server";
-import { formFields, requireProgetto, versionConflict } from "~/models/progetto-route.server";
+import { formFields, versionConflict } from "~/models/progetto-route.server";
 import { StepRejected, updateCandidatura } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Candidatura · Cruscotto PNRR" }];
 
-export function loader({ params }: LoaderFunctionArgs) {
-  return { record: requireProgetto(params), avvisi: avvisi141(getDb()) };
+export function loader(args: LoaderFunctionArgs) {
+  return { record: authorizeProgetto(args, "read").record, avvisi: avvisi141(getDb()) };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const user = requireUser(context.user, request);
-  const { progetto, version } = requireProgetto(params);
-  const fields = formFields(await request.formData(), ["servizioIds"]);
+export async function action(args: ActionFunctionArgs) {
+  const {
+    user,
+    record: { progetto, version },
+  } = authorizeProgetto(args, "write");
+  const fields = formFields(await args.request.formData(), ["servizioIds"]);
   const conflict = versionConflict(fields.version, version);
   if (conflict) return { errors: conflict, fields, warnings: [] as string[], saved: false };
   const parsed = CandidaturaInput.safeParse(fields);

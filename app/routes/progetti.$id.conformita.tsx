@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
+import { authorizeProgetto } from "~/auth/authorize.server";
 import { FormVersion } from "~/components/FormVersion";
 import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
@@ -9,14 +9,14 @@ import { readChecklistInput } from "~/domain/conformity-input";
 import { formatDate } from "~/domain/format";
 import { actorOf } from "~/models/audited.server";
 import { loadChecklist, recordSiteCheck, saveChecklist } from "~/models/conformita.server";
-import { formFields, requireProgetto, versionConflict } from "~/models/progetto-route.server";
+import { formFields, versionConflict } from "~/models/progetto-route.server";
 import { DEFAULT_LIMITS } from "~/site-check/bounded-fetch.server";
 import { checkSite } from "~/site-check/check-site.server";
 
 export const meta: MetaFunction = () => [{ title: "Checklist di conformità · Cruscotto PNRR" }];
 
-export function loader({ params }: LoaderFunctionArgs) {
-  const record = requireProgetto(params);
+export function loader(args: LoaderFunctionArgs) {
+  const { record } = authorizeProgetto(args, "read");
   return {
     progetto: { id: record.progetto.id, title: record.progetto.title },
     version: record.version,
@@ -24,9 +24,9 @@ export function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const user = requireUser(context.user, request);
-  const record = requireProgetto(params);
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args;
+  const { user, record } = authorizeProgetto(args, "write");
   const progettoId = record.progetto.id;
   const form = await request.formData();
   if (form.get("intent") === "check") {

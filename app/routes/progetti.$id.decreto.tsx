@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
+import { authorizeProgetto } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { formValue } from "~/components/form-values";
@@ -8,20 +8,19 @@ import { getDb } from "~/db.server";
 import { euroInputValue } from "~/domain/money";
 import { DecretoInput } from "~/domain/step-inputs";
 import { actorOf } from "~/models/audited.server";
-import { requireProgetto, submitStepForm } from "~/models/progetto-route.server";
+import { submitStepForm } from "~/models/progetto-route.server";
 import { saveDecreto } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Decreto di finanziamento · Cruscotto PNRR" }];
 
-export function loader({ params }: LoaderFunctionArgs) {
-  return { record: requireProgetto(params) };
+export function loader(args: LoaderFunctionArgs) {
+  return { record: authorizeProgetto(args, "read").record };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const user = requireUser(context.user, request);
-  const record = requireProgetto(params);
+export async function action(args: ActionFunctionArgs) {
+  const { user, record } = authorizeProgetto(args, "write");
   const progetto = record.progetto;
-  return submitStepForm(await request.formData(), {
+  return submitStepForm(await args.request.formData(), {
     record,
     schema: DecretoInput,
     save: (input) => saveDecreto(getDb(), actorOf(user), progetto.id, input),

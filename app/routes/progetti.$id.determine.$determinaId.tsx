@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
+import { type AccessMode, authorizeProgetto, type RouteArgs } from "~/auth/authorize.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
@@ -8,26 +8,29 @@ import { formValue } from "~/components/form-values";
 import { getDb } from "~/db.server";
 import { euroInputValue } from "~/domain/money";
 import { DeterminaInput } from "~/domain/step-inputs";
-import { findStep, requireProgetto, stepFormAction } from "~/models/progetto-route.server";
+import { findStep, stepFormAction } from "~/models/progetto-route.server";
 import { saveDetermina } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Determina di affidamento · Cruscotto PNRR" }];
 
-function load(params: { id?: string; determinaId?: string }) {
-  const record = requireProgetto(params);
+function load(args: RouteArgs, mode: AccessMode) {
+  const { user, record } = authorizeProgetto(args, mode);
+  const { params } = args;
   return {
+    user,
     record,
     determina: findStep(record.determine, params.determinaId, "nuova", "Determina non trovata"),
   };
 }
 
-export function loader({ params }: LoaderFunctionArgs) {
-  return load(params);
+export function loader(args: LoaderFunctionArgs) {
+  const { record, determina } = load(args, "read");
+  return { record, determina };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const user = requireUser(context.user, request);
-  const { record, determina } = load(params);
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args;
+  const { user, record, determina } = load(args, "write");
   const progettoId = record.progetto.id;
   return stepFormAction(request, user, {
     record,

@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser } from "~/auth/session.server";
+import { authorizeProgetto } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { Select } from "~/components/Select";
 import { readConfig } from "~/config.server";
@@ -15,14 +15,16 @@ import { fieldErrors } from "~/domain/field-errors";
 import { formatFileSize } from "~/domain/format";
 import { actorOf } from "~/models/audited.server";
 import { saveDocumento } from "~/models/documenti.server";
-import { requireProgetto } from "~/models/progetto-route.server";
 import { StepRejected } from "~/models/steps.server";
 import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/uploads.server";
 
+/** Its multipart body streams to the upload parser, which enforces the upload limits. */
+export const handle = { upload: true };
+
 export const meta: MetaFunction = () => [{ title: "Carica un documento · Cruscotto PNRR" }];
 
-export function loader({ params }: LoaderFunctionArgs) {
-  const record = requireProgetto(params);
+export function loader(args: LoaderFunctionArgs) {
+  const { record } = authorizeProgetto(args, "read");
   const steps = record.timeline.flatMap((t) =>
     t.ref
       ? [
@@ -55,9 +57,12 @@ const Meta = z.object({
 
 type Values = { title: string; step: string; publishable: boolean };
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const user = requireUser(context.user, request);
-  const { progetto } = requireProgetto(params);
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args;
+  const {
+    user,
+    record: { progetto },
+  } = authorizeProgetto(args, "write");
   const config = readConfig();
   const fail = (errors: Record<string, string>, values: Values | null = null) => ({
     errors,

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
+import { type AccessMode, authorizeProgetto, type RouteArgs } from "~/auth/authorize.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
@@ -12,13 +12,14 @@ import { checkSubstitution } from "~/domain/candidatura-rules";
 import { formatEuro } from "~/domain/format";
 import { servicesInForce, servizioById } from "~/domain/services";
 import { IstanzaInput } from "~/domain/step-inputs";
-import { findStep, requireProgetto, stepFormAction } from "~/models/progetto-route.server";
+import { findStep, stepFormAction } from "~/models/progetto-route.server";
 import { saveIstanza } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Istanza di modifica · Cruscotto PNRR" }];
 
-function load(params: { id?: string; istanzaId?: string }) {
-  const record = requireProgetto(params);
+function load(args: RouteArgs, mode: AccessMode) {
+  const { user, record } = authorizeProgetto(args, mode);
+  const { params } = args;
   const istanza = findStep(record.istanze, params.istanzaId, "nuova", "Istanza non trovata");
   // Services in force before this istanza: the candidatura's and the other accepted swaps.
   const before = servicesInForce(
@@ -29,11 +30,11 @@ function load(params: { id?: string; istanzaId?: string }) {
       )
       .map((i) => ({ decidedOn: i.outcomeOn, removed: i.removed, added: i.added })),
   );
-  return { record, istanza: istanza ?? null, before };
+  return { user, record, istanza: istanza ?? null, before };
 }
 
-export function loader({ params }: LoaderFunctionArgs) {
-  const { record, istanza, before } = load(params);
+export function loader(args: LoaderFunctionArgs) {
+  const { record, istanza, before } = load(args, "read");
   const effect =
     istanza?.kind === "sostituzione-servizi"
       ? checkSubstitution(before, istanza.removed, istanza.added, record.progetto.band).effect
@@ -41,9 +42,9 @@ export function loader({ params }: LoaderFunctionArgs) {
   return { record, istanza, before, effect };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const user = requireUser(context.user, request);
-  const { record, istanza } = load(params);
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args;
+  const { user, record, istanza } = load(args, "write");
   const progettoId = record.progetto.id;
   return stepFormAction(request, user, {
     record,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
+import { signedIn } from "~/auth/authorize.server";
 import { getDb } from "~/db.server";
 import { formatEuro } from "~/domain/format";
 import { visibleComuni } from "~/models/comuni.server";
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [
 ];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
-  const user = requireUser(context.user, request);
+  const user = signedIn({ context, request });
   return loadReconciliation(getDb(), visibleComuni(user));
 }
 

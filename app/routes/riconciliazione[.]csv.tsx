@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/session.server";
+import { signedIn } from "~/auth/authorize.server";
 import { getDb } from "~/db.server";
 import { formatEuro } from "~/domain/format";
 import { excelCsvResponse } from "~/http.server";
@@ -7,7 +7,7 @@ import { visibleComuni } from "~/models/comuni.server";
 import { loadReconciliation } from "~/models/riconciliazione.server";
 
 export function loader({ context, request }: LoaderFunctionArgs) {
-  const user = requireUser(context.user, request);
+  const user = signedIn({ context, request });
   const { items } = loadReconciliation(getDb(), visibleComuni(user));
   const header = [
     "Comune",

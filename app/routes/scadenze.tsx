@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { canAccessUnione } from "~/auth/access";
+import { signedIn } from "~/auth/authorize.server";
 import { calendarKey } from "~/auth/calendar-key.server";
-import { requireUser } from "~/auth/session.server";
 import { Select } from "~/components/Select";
 import { DEADLINE_LABELS, describeStatus } from "~/domain/deadlines";
 import { formatDate } from "~/domain/format";
@@ -11,7 +11,7 @@ import { loadScadenze } from "~/models/scadenze.server";
 export const meta: MetaFunction = () => [{ title: "Scadenze · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
-  const user = requireUser(context.user, request);
+  const user = signedIn({ context, request });
   const url = new URL(request.url);
   const scadenze = loadScadenze(user, url.searchParams);
   const base = `${url.origin}/calendario/${calendarKey(user.id)}`;

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/session.server";
+import { signedIn } from "~/auth/authorize.server";
 import { SCADENZE_HEADER, scadenzaRow } from "~/domain/scadenze";
 import { excelCsvResponse } from "~/http.server";
 import { loadScadenze } from "~/models/scadenze.server";
 
 /** The Scadenze page as a CSV that opens in Italian Excel (";" and a BOM). */
 export function loader({ context, request }: LoaderFunctionArgs) {
-  const user = requireUser(context.user, request);
+  const user = signedIn({ context, request });
   const { rows, today } = loadScadenze(user, new URL(request.url).searchParams);
   return excelCsvResponse(
     [[...SCADENZE_HEADER], ...rows.map(scadenzaRow)],

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
+import { adminOnly, authorizeUnione } from "~/auth/authorize.server";
+import { parseRecordId } from "~/auth/canonical-path";
 import { Select } from "~/components/Select";
 import {
   AmountsChart,
@@ -24,28 +25,30 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.unione.name ?? "Unione"} · Cruscotto PNRR` },
 ];
 
-export function loader({ context, params, request }: LoaderFunctionArgs) {
-  requireUser(context.user, request);
+export function loader(args: LoaderFunctionArgs) {
+  const { user, unioneId } = authorizeUnione(args);
   const page = loadUnionePage(
     getDb(),
-    Number(params.id),
+    unioneId,
     today(),
     readConfig().atRiskDays,
-    new URL(request.url).searchParams,
+    new URL(args.request.url).searchParams,
   );
   if (!page) throw new Response("Unione non trovata", { status: 404 });
-  return page;
+  return { ...page, canAddMembers: user.role === "admin" };
 }
 
-export function action({ context, params, request }: ActionFunctionArgs) {
-  const user = requireUser(context.user, request);
-  return request.formData().then((form) => {
-    const unioneId = Number(params.id);
-    const actor = actorOf(user);
-    if (form.get("intent") === "remove")
-      return removeMember(getDb(), actor, unioneId, Number(form.get("comuneId")));
-    return addMember(getDb(), actor, unioneId, String(form.get("comune") ?? ""));
-  });
+/**
+ * A coordinatore may remove members; adding one gives write access to that comune, so it
+ * is an administrator's act.
+ */
+export async function action(args: ActionFunctionArgs) {
+  const { user, unioneId } = authorizeUnione(args);
+  const form = await args.request.formData();
+  const actor = actorOf(user);
+  if (form.get("intent") === "remove")
+    return removeMember(getDb(), actor, unioneId, parseRecordId(String(form.get("comuneId"))) ?? 0);
+  return addMember(getDb(), actorOf(adminOnly(args)), unioneId, String(form.get("comune") ?? ""));
 }
 
 export default function UnionePage() {
@@ -268,15 +271,24 @@ export default function UnionePage() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="filters">
-          <input type="hidden" name="intent" value="add" />
-          <div className="field">
-            <label htmlFor="comune">Aggiungi un comune (nome o codice ISTAT)</label>
-            <input id="comune" name="comune" autoComplete="off" />
-          </div>
-          <button type="submit">Aggiungi</button>
-        </Form>
-        <p className="hint">Un comune può far parte di una sola Unione.</p>
+        {data.canAddMembers ? (
+          <>
+            <Form method="post" className="filters">
+              <input type="hidden" name="intent" value="add" />
+              <div className="field">
+                <label htmlFor="comune">Aggiungi un comune (nome o codice ISTAT)</label>
+                <input id="comune" name="comune" autoComplete="off" />
+              </div>
+              <button type="submit">Aggiungi</button>
+            </Form>
+            <p className="hint">Un comune può far parte di una sola Unione.</p>
+          </>
+        ) : (
+          <p className="hint">
+            Entrare nell'Unione dà ai suoi coordinatori la modifica dei dati del comune: per
+            aggiungere un comune rivolgersi a un amministratore.
+          </p>
+        )}
       </section>
     </>
   );

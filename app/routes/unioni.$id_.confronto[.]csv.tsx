@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/session.server";
+import { authorizeUnione } from "~/auth/authorize.server";
 import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { comparisonTable } from "~/domain/unione-export";
@@ -8,9 +8,9 @@ import { loadUnioneComparison } from "~/models/unione-view.server";
 import { today } from "~/today.server";
 
 /** The comparison for Italian Excel: ";" separator, UTF-8 BOM, decimal comma, a totals row. */
-export function loader({ context, params, request }: LoaderFunctionArgs) {
-  requireUser(context.user, request);
-  const found = loadUnioneComparison(getDb(), Number(params.id), today(), readConfig().atRiskDays);
+export function loader(args: LoaderFunctionArgs) {
+  const { unioneId } = authorizeUnione(args);
+  const found = loadUnioneComparison(getDb(), unioneId, today(), readConfig().atRiskDays);
   if (!found) throw new Response("Unione non trovata", { status: 404 });
   return excelCsvResponse(
     comparisonTable(found.rows, found.totals, "excel"),

@@ -7,13 +7,45 @@ import {
   canWrite,
   type Requirement,
   requirementFor,
+  routePath,
   type Scope,
   type SessionUser,
 } from "../auth/access";
+import { judgePath } from "../auth/canonical-path";
+import { paramsWellFormed, type RouteMatch } from "../auth/route-params";
 import { userFromCookie } from "../auth/session.server";
 import { getDb } from "../db.server";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Before anything else reads the path: a path not spelled canonically is sent to its
+ * canonical spelling (safe methods) or refused, and a route parameter that is not spelled
+ * as the access rules read it (an id as "0x8", "+8", "8.0") answers 404. From here on the
+ * guard, the public pages and the router all see one and the same path.
+ */
+export function canonicalPaths(matchRoute: (path: string) => RouteMatch | null) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const raw = req.originalUrl;
+    const queryAt = raw.indexOf("?");
+    const path = queryAt === -1 ? raw : raw.slice(0, queryAt);
+    const verdict = judgePath(path);
+    if (verdict.kind === "respell" && (req.method === "GET" || req.method === "HEAD")) {
+      res.redirect(308, verdict.canonical + (queryAt === -1 ? "" : raw.slice(queryAt)));
+    } else if (verdict.kind !== "canonical") {
+      refuse(
+        res,
+        400,
+        "Indirizzo non valido",
+        "L'indirizzo richiesto non è scritto in forma valida.",
+      );
+    } else if (!paramsWellFormed(matchRoute(routePath(path)))) {
+      refuse(res, 404, "Pagina non trovata", "L'indirizzo non corrisponde a nessuna pagina.");
+    } else {
+      next();
+    }
+  };
+}
 
 /**
  * Every request passes here before any route: it finds the signed-in user, refuses
@@ -109,7 +141,7 @@ function sameOrigin(req: Request): boolean {
   }
 }
 
-function refuse(res: Response, status: number, title: string, message: string): void {
+export function refuse(res: Response, status: number, title: string, message: string): void {
   res
     .status(status)
     .type("html")

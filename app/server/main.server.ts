@@ -5,16 +5,17 @@
 
 import { existsSync } from "node:fs";
 import * as build from "@remix-run/dev/server-build";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { SessionUser } from "../auth/access";
+import { routeMatcher } from "../auth/route-params";
 import { readConfig, startupProblems } from "../config.server";
 import { getDb } from "../db.server";
 import { sweepFiles } from "../files.server";
 import { BOOTSTRAP_ITALIA_BASE } from "../public-assets";
-import { guard } from "./guard.server";
+import { canonicalPaths, guard, refuse } from "./guard.server";
 import { publicPages } from "./public-pages.server";
+import { remixHandler } from "./remix-handler.server";
 import { requestLog } from "./request-log.server";
 import { securityHeaders } from "./security-headers.server";
 
@@ -51,6 +52,8 @@ const app = express();
 app.disable("x-powered-by");
 app.use(requestLog);
 app.use(securityHeaders);
+const matchRoute = routeMatcher(serverBuild.routes);
+app.use(canonicalPaths(matchRoute));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(
@@ -62,9 +65,12 @@ app.use("/attuazione", publicPages(serverBuild));
 app.use(guard);
 app.all(
   "*",
-  createRequestHandler({
+  remixHandler({
     build: serverBuild,
-    mode: serverBuild.mode,
+    matchRoute,
+    origin: (req) =>
+      `${req.protocol}://${/^[A-Za-z0-9.-]+(:[0-9]{1,5})?$/.test(req.get("host") ?? "") ? req.get("host") : "localhost"}`,
+    refuse,
     getLoadContext: (req, res) => ({
       user: (res.locals.user as SessionUser | null) ?? null,
       clientAddress: req.ip ?? "sconosciuto",

@@ -108,23 +108,37 @@ describe("the Valle del Savio page", () => {
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
   });
 
-  it("is closed to an editor and lets the coordinatore manage the members", async () => {
+  it("is closed to an editor; an admin adds members, the coordinatore may only remove them", async () => {
     const editor = await signInAs(app, "editor");
     expect((await get(app, `/unioni/${unioneId}`, editor)).status).toBe(403);
     expect((await get(app, `/unioni/${unioneId}/confronto.csv`, editor)).status).toBe(403);
+    const members = () =>
+      query<{ n: number }>(app, "select count(*) n from comune where unione_id = ?", unioneId)[0]
+        ?.n;
 
+    // Joining the Unione would give its coordinatore write access to the comune.
     const coordinatore = await signInAs(app, "coordinatore");
+    const page = await (await get(app, `/unioni/${unioneId}`, coordinatore)).text();
+    expect(page).not.toContain("Aggiungi un comune");
+    expect(page).toContain("rivolgersi a un amministratore");
+    const grab = await post(
+      app,
+      `/unioni/${unioneId}`,
+      { intent: "add", comune: "Pisa" },
+      coordinatore,
+    );
+    expect(grab.status).toBe(403);
+    expect(members()).toBe(6);
+
+    const admin = await signInAs(app, "admin");
     const refused = await post(
       app,
       `/unioni/${unioneId}`,
       { intent: "add", comune: "Atlantide" },
-      coordinatore,
+      admin,
     );
     expect(await refused.text()).toContain("Nessun comune trovato con «Atlantide».");
-    await post(app, `/unioni/${unioneId}`, { intent: "add", comune: "Pisa" }, coordinatore);
-    const members = () =>
-      query<{ n: number }>(app, "select count(*) n from comune where unione_id = ?", unioneId)[0]
-        ?.n;
+    await post(app, `/unioni/${unioneId}`, { intent: "add", comune: "Pisa" }, admin);
     expect(members()).toBe(7);
     const pisa = query<{ id: number }>(app, "select id from comune where name = 'Pisa'")[0]?.id;
     await post(
