@@ -4,7 +4,7 @@
  * a maximum size read as bytes arrive, a maximum number of redirects.
  */
 import { lookup } from "node:dns/promises";
-import { isPrivateAddress } from "../domain/network";
+import { isGloballyRoutable } from "../domain/network";
 
 export interface FetchLimits {
   timeoutMs: number;
@@ -34,7 +34,7 @@ async function checkAddress(url: URL, allowPrivate: boolean): Promise<void> {
   } catch {
     throw new FetchFailed(`Nome a dominio non trovato: ${host}`);
   }
-  if (addresses.some((a) => isPrivateAddress(a.address)))
+  if (addresses.some((a) => !isGloballyRoutable(a.address)))
     throw new FetchFailed(`Indirizzo privato o locale non ammesso: ${host}`);
 }
 
