@@ -1,39 +1,33 @@
-/** Addresses an outgoing check must not reach: the machine itself and private networks. */
-import { isIP } from "node:net";
+/**
+ * Which addresses an outgoing check may reach: only globally routable unicast. Everything else
+ * (the machine itself, private networks, link-local, multicast, reserved, and tunnels or
+ * translators that carry an IPv4 address inside an IPv6 one) is refused. ipaddr.js reads every
+ * spelling (::ffff:7f00:1, 2130706433, 0177.0.0.1, 0x7f000001...), so no text pattern is trusted.
+ */
+import ipaddr from "ipaddr.js";
 
-const V4_BLOCKED: [number, number][] = [
-  [0x00000000, 8], // 0.0.0.0/8
-  [0x0a000000, 8], // 10/8
-  [0x64400000, 10], // 100.64/10 carrier-grade NAT
-  [0x7f000000, 8], // 127/8 loopback
-  [0xa9fe0000, 16], // 169.254/16 link-local
-  [0xac100000, 12], // 172.16/12
-  [0xc0a80000, 16], // 192.168/16
-  [0xe0000000, 4], // multicast and reserved above
-];
+// IANA global unicast for IPv6; anything outside it (::/8 with the IPv4-compatible ::a.b.c.d,
+// 0100::/8 discard...) is not an address a public web site lives on.
+const V6_GLOBAL_UNICAST = ipaddr.IPv6.parseCIDR("2000::/3");
 
-function v4Number(ip: string): number {
-  return ip.split(".").reduce((n, part) => n * 256 + Number(part), 0);
+/** The address in one canonical form (IPv4-mapped IPv6 written as IPv4), or null if not one. */
+export function normalizeAddress(text: string): string | null {
+  return parse(text)?.toString() ?? null;
 }
 
-export function isPrivateAddress(ip: string): boolean {
-  const kind = isIP(ip);
-  if (kind === 4) {
-    const n = v4Number(ip);
-    return V4_BLOCKED.some(
-      ([base, bits]) => Math.floor(n / 2 ** (32 - bits)) === Math.floor(base / 2 ** (32 - bits)),
-    );
+function parse(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  try {
+    // process() turns ::ffff:a.b.c.d into a.b.c.d, so it is judged by IPv4 ranges.
+    return ipaddr.process(text);
+  } catch {
+    return null;
   }
-  if (kind === 6) {
-    const lower = ip.toLowerCase();
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower)?.[1];
-    if (mapped) return isPrivateAddress(mapped);
-    return (
-      lower === "::1" ||
-      lower === "::" ||
-      /^f[cd]/.test(lower) || // fc00::/7 unique local
-      /^fe[89ab]/.test(lower) // fe80::/10 link-local
-    );
-  }
-  return true; // not an address at all: refuse
+}
+
+export function isGloballyRoutable(text: string): boolean {
+  const address = parse(text);
+  if (address?.range() !== "unicast") return false;
+  // 6to4, Teredo, NAT64 and IPv4-compatible addresses are not "unicast" for ipaddr.js or lie
+  // outside 2000::/3: they are refused whatever IPv4 address they carry.
+  return address.kind() === "ipv4" || address.match(V6_GLOBAL_UNICAST);
 }
