@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canRead } from "~/auth/access";
 import { userFromCalendarKey } from "~/auth/calendar-key.server";
+import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { calendarResponse, deadlineFeed } from "~/models/calendario.server";
 import { getComune } from "~/models/comuni.server";
 
 /** A comune's deadlines for calendar apps, behind the user's secret key. */
-export function loader({ params, request }: LoaderFunctionArgs) {
+export function loader({ params }: LoaderFunctionArgs) {
   const user = userFromCalendarKey(params.key ?? "");
   const comune = getComune(getDb(), Number(params.id));
   if (!user || !comune || !canRead(user, { comuneId: comune.id, unioneId: comune.unioneId })) {
@@ -15,7 +16,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const body = deadlineFeed(
     { comuneId: comune.id },
     `Scadenze PNRR – Comune di ${comune.name}`,
-    new URL(request.url).origin,
+    readConfig().publicUrl,
   );
   return calendarResponse(body, `scadenze-${comune.codiceIstat}.ics`);
 }

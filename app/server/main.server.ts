@@ -14,6 +14,7 @@ import { getDb } from "../db.server";
 import { sweepFiles } from "../files.server";
 import { BOOTSTRAP_ITALIA_BASE } from "../public-assets";
 import { guard } from "./guard.server";
+import { publicHost } from "./host.server";
 import { publicPages } from "./public-pages.server";
 import { requestLog } from "./request-log.server";
 import { securityHeaders } from "./security-headers.server";
@@ -49,6 +50,7 @@ if (swept > 0) console.log(`File lasciati da un'interruzione rimossi: ${swept}`)
 
 const app = express();
 app.disable("x-powered-by");
+app.use(publicHost(config));
 app.use(requestLog);
 app.use(securityHeaders);
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
