@@ -1,6 +1,18 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** "https://example.it" or "http://localhost:3000/": scheme, host and port, nothing else. */
+function isOrigin(text: string): boolean {
+  if (!URL.canParse(text) || /[?#]/.test(text)) return false;
+  const url = new URL(text);
+  return (
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    url.pathname === "/" &&
+    !url.username &&
+    !url.password
+  );
+}
+
 const EnvSchema = z.object({
   CRUSCOTTO_DATA_DIR: z.string().min(1).default("data"),
   /** Pretend today is this date ("YYYY-MM-DD"): for demos and tests of deadline statuses. */
@@ -21,6 +33,14 @@ const EnvSchema = z.object({
     .max(65535, "deve essere tra 1 e 65535")
     .default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
+  /** Where users reach the app: the origin of every absolute URL it writes, never the Host header. */
+  CRUSCOTTO_PUBLIC_URL: z
+    .string()
+    .refine(
+      isOrigin,
+      "deve essere un indirizzo http:// o https:// senza percorso, es. https://cruscotto.comune.it",
+    )
+    .optional(),
   NODE_ENV: z.string().default("development"),
 });
 
@@ -37,6 +57,10 @@ export interface Config {
   uploadMaxBytes: number;
   port: number;
   host: string;
+  /** An origin without a trailing slash, e.g. "https://cruscotto.comune.it". */
+  publicUrl: string;
+  /** False when publicUrl is only the default for this machine. */
+  publicUrlConfigured: boolean;
   siteCheckAllowPrivate: boolean;
   production: boolean;
 }
@@ -60,6 +84,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     port: parsed.data.PORT,
     siteCheckAllowPrivate: parsed.data.CRUSCOTTO_SITE_CHECK_ALLOW_PRIVATE === "true",
     host: parsed.data.HOST,
+    publicUrl: new URL(parsed.data.CRUSCOTTO_PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`)
+      .origin,
+    publicUrlConfigured: parsed.data.CRUSCOTTO_PUBLIC_URL !== undefined,
     production: parsed.data.NODE_ENV === "production",
     cookieSecure:
       (parsed.data.CRUSCOTTO_COOKIE_SECURE ?? String(parsed.data.NODE_ENV === "production")) ===
@@ -75,6 +102,17 @@ export function startupProblems(config: Config, secretFileExists: boolean): stri
   if (config.production && !config.sessionSecret && !secretFileExists)
     return [
       `CRUSCOTTO_SESSION_SECRET: obbligatorio in produzione (oppure il file ${config.sessionSecretFile}, creato da npm run setup)`,
+    ];
+  return [];
+}
+
+/** Said once at start: what works, but probably not as meant. */
+export function startupWarnings(
+  config: Pick<Config, "production" | "publicUrl" | "publicUrlConfigured">,
+): string[] {
+  if (config.production && !config.publicUrlConfigured)
+    return [
+      `Attenzione: CRUSCOTTO_PUBLIC_URL non impostato, gli indirizzi assoluti (calendari, dati strutturati) useranno ${config.publicUrl}`,
     ];
   return [];
 }

@@ -6,9 +6,11 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { safeReturnPath } from "~/auth/return-path";
 import { startSession } from "~/auth/session.server";
 import { lockedMessage } from "~/auth/throttle";
 import { Field } from "~/components/Field";
+import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { signIn } from "~/models/utenti.server";
 
@@ -25,11 +27,6 @@ const SignInForm = z.object({
   ritorno: z.string().optional(),
 });
 
-/** Only paths of this site, never "//elsewhere" or "https://...": no open redirect. */
-function safeReturn(target: string | undefined): string {
-  return target && /^\/(?![/\\])/.test(target) ? target : "/";
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = SignInForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success || !form.data.email || !form.data.password) {
@@ -37,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await signIn(getDb(), form.data.email, form.data.password, context.clientAddress);
   if (result.ok) {
-    throw redirect(safeReturn(form.data.ritorno), {
+    throw redirect(safeReturnPath(form.data.ritorno, readConfig().publicUrl), {
       headers: { "Set-Cookie": await startSession(result.userId) },
     });
   }

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { parseRecordId } from "~/auth/canonical-path";
 import { PublicPage } from "~/components/public/PublicPage";
 import { publicHandle, publicLinks, publicPageHeaders } from "~/components/public/route-exports";
+import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { grantJsonLd } from "~/domain/attuazione";
 import { formatDate, formatEuro } from "~/domain/format";
@@ -32,7 +33,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   if (!found) throw new Response("Progetto non trovato", { status: 404 });
   const url = new URL(request.url);
   const jsonLd = grantJsonLd({
-    url: `${url.origin}${url.pathname}`,
+    url: `${readConfig().publicUrl}${url.pathname}`,
     title: found.progetto.title,
     cup: found.progetto.cup,
     amountCents: found.progetto.amountCents,

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canRead } from "~/auth/access";
 import { userFromCalendarKey } from "~/auth/calendar-key.server";
 import { parseRecordId } from "~/auth/canonical-path";
+import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { calendarResponse, deadlineFeed } from "~/models/calendario.server";
 import { getComune } from "~/models/comuni.server";
 
 /** A comune's deadlines for calendar apps, behind the user's secret key. */
-export function loader({ params, request }: LoaderFunctionArgs) {
+export function loader({ params }: LoaderFunctionArgs) {
   const user = userFromCalendarKey(params.key ?? "");
   const comune = getComune(getDb(), parseRecordId(params.id) ?? 0);
   if (!user || !comune || !canRead(user, { comuneId: comune.id, unioneId: comune.unioneId })) {
@@ -16,7 +17,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const body = deadlineFeed(
     { comuneId: comune.id },
     `Scadenze PNRR – Comune di ${comune.name}`,
-    new URL(request.url).origin,
+    readConfig().publicUrl,
   );
   return calendarResponse(body, `scadenze-${comune.codiceIstat}.ics`);
 }

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canAccessUnione } from "~/auth/access";
 import { userFromCalendarKey } from "~/auth/calendar-key.server";
 import { parseRecordId } from "~/auth/canonical-path";
+import { readConfig } from "~/config.server";
 import { getDb } from "~/db.server";
 import { calendarResponse, deadlineFeed } from "~/models/calendario.server";
 import { getUnione } from "~/models/comuni.server";
 
 /** An Unione's deadlines, for its coordinatore's calendar. */
-export function loader({ params, request }: LoaderFunctionArgs) {
+export function loader({ params }: LoaderFunctionArgs) {
   const user = userFromCalendarKey(params.key ?? "");
   const id = parseRecordId(params.id) ?? 0;
   const found = getUnione(getDb(), id);
@@ -16,7 +17,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const body = deadlineFeed(
     { unioneId: id },
     `Scadenze PNRR – ${found.name}`,
-    new URL(request.url).origin,
+    readConfig().publicUrl,
   );
   return calendarResponse(body, `scadenze-unione-${id}.ics`);
 }

@@ -14,7 +14,9 @@ import {
 import { judgePath } from "../auth/canonical-path";
 import { paramsWellFormed, type RouteMatch } from "../auth/route-params";
 import { userFromCookie } from "../auth/session.server";
+import { readConfig } from "../config.server";
 import { getDb } from "../db.server";
+import { sameOriginAs } from "./host.server";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -130,15 +132,13 @@ function progettoScope(progettoId: number): Scope | null {
   return row ?? null;
 }
 
-/** The Origin (or, lacking it, the Referer) must name this host. */
+/** The Origin (or, lacking it, the Referer) must name this site. */
 function sameOrigin(req: Request): boolean {
-  const source = req.get("origin") ?? req.get("referer");
-  if (!source || source === "null") return false;
-  try {
-    return new URL(source).host === req.get("host");
-  } catch {
-    return false;
-  }
+  return sameOriginAs(
+    req.get("origin") ?? req.get("referer"),
+    readConfig().publicUrl,
+    req.get("host"),
+  );
 }
 
 export function refuse(res: Response, status: number, title: string, message: string): void {

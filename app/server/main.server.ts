@@ -14,6 +14,7 @@ import { getDb } from "../db.server";
 import { sweepFiles } from "../files.server";
 import { BOOTSTRAP_ITALIA_BASE } from "../public-assets";
 import { canonicalPaths, guard, refuse } from "./guard.server";
+import { publicHost } from "./host.server";
 import { publicPages } from "./public-pages.server";
 import { remixHandler } from "./remix-handler.server";
 import { requestLog } from "./request-log.server";
@@ -50,6 +51,7 @@ if (swept > 0) console.log(`File lasciati da un'interruzione rimossi: ${swept}`)
 
 const app = express();
 app.disable("x-powered-by");
+app.use(publicHost(config));
 app.use(requestLog);
 app.use(securityHeaders);
 const matchRoute = routeMatcher(serverBuild.routes);
@@ -68,8 +70,7 @@ app.all(
   remixHandler({
     build: serverBuild,
     matchRoute,
-    origin: (req) =>
-      `${req.protocol}://${/^[A-Za-z0-9.-]+(:[0-9]{1,5})?$/.test(req.get("host") ?? "") ? req.get("host") : "localhost"}`,
+    origin: () => config.publicUrl,
     refuse,
     getLoadContext: (req, res) => ({
       user: (res.locals.user as SessionUser | null) ?? null,

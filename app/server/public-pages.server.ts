@@ -6,6 +6,7 @@
  */
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
+import { readConfig } from "../config.server";
 import { isNotModified, PUBLIC_CACHE_CONTROL, publicValidators } from "./public-cache.server";
 
 interface CachedPage {
@@ -20,6 +21,8 @@ const MAX_PAGES = 2000;
 
 export function publicPages(build: ServerBuild) {
   const handle = createRequestHandler(build, build.mode);
+  // The page is the same whatever Host the first visitor sent: it is rendered for the site.
+  const origin = readConfig().publicUrl;
   const cache = new Map<string, CachedPage>();
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -38,7 +41,7 @@ export function publicPages(build: ServerBuild) {
       let page = cache.get(key);
       if (!page || page.etag !== validators.etag) {
         const response = await handle(
-          new globalThis.Request(`${req.protocol}://${req.get("host")}${key}`, {
+          new globalThis.Request(`${origin}${key}`, {
             headers: { Accept: req.get("accept") ?? "text/html" },
           }),
           { user: null, clientAddress: req.ip ?? "sconosciuto" },

@@ -43,18 +43,19 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   temp.sqlite.close();
 
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
+    CRUSCOTTO_PUBLIC_URL: url,
     CRUSCOTTO_DATA_DIR: temp.dir,
     CRUSCOTTO_SESSION_SECRET: randomBytes(32).toString("hex"),
     ...(options.today ? { CRUSCOTTO_TODAY: options.today } : {}),
     ...options.env,
   };
   const output: string[] = [];
-  const url = `http://127.0.0.1:${port}`;
   const launch = async () => {
     const child = spawn(process.execPath, [BUILD], {
       cwd: ROOT,
