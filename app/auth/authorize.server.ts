@@ -8,7 +8,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { readConfig } from "../config.server";
 import { getDb } from "../db.server";
-import { getComune } from "../models/comuni.server";
+import { getComune, getUnione } from "../models/comuni.server";
 import { getDocumento } from "../models/documenti.server";
 import { loadProgettoRecord } from "../models/progetto-record.server";
 import { today } from "../today.server";
@@ -103,5 +103,6 @@ export function authorizeUnione(args: RouteArgs): { user: SessionUser; unioneId:
   const user = signedIn(args);
   const unioneId = recordIdParam(args.params.id, "Unione");
   if (!canAccessUnione(user, unioneId)) throw forbidden();
+  if (!getUnione(getDb(), unioneId)) throw notFound("Unione");
   return { user, unioneId };
 }

@@ -48,13 +48,12 @@ export function judgePath(raw: string): PathVerdict {
 function removeDotSegments(path: string): string {
   const out: string[] = [];
   const segments = path.split("/").slice(1);
-  segments.forEach((segment, index) => {
-    const last = index === segments.length - 1;
+  segments.forEach((segment) => {
+    // A final dot segment leaves no trailing slash: "/esci/." is "/esci", as the router reads it.
     if (segment === "..") {
       out.pop();
-      if (last) out.push("");
     } else if (segment === ".") {
-      if (last) out.push("");
+      // nothing
     } else {
       out.push(segment);
     }

@@ -55,8 +55,13 @@ function matchParams(pattern: Pattern, parts: string[]): Record<string, string> 
     if (segment === "*") return params;
     const part = parts[i];
     if (part === undefined) return null;
-    if (segment.startsWith(":")) params[segment.slice(1)] = part;
-    else if (segment.toLowerCase() !== part.toLowerCase()) return null;
+    if (segment.startsWith(":")) {
+      // A parameter may carry a literal suffix (":id.ics").
+      const [, name = "", suffix = ""] = /^:([\w-]+)(.*)$/.exec(segment) ?? [];
+      if (!part.toLowerCase().endsWith(suffix.toLowerCase()) || part.length === suffix.length)
+        return null;
+      params[name] = part.slice(0, part.length - suffix.length);
+    } else if (segment.toLowerCase() !== part.toLowerCase()) return null;
   }
   return parts.length === pattern.segments.length ? params : null;
 }
