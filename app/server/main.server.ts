@@ -12,6 +12,7 @@ import type { SessionUser } from "../auth/access";
 import { readConfig, startupProblems } from "../config.server";
 import { getDb } from "../db.server";
 import { sweepFiles } from "../files.server";
+import { holdDataFolderForServer } from "../ops/server-lock.server";
 import { BOOTSTRAP_ITALIA_BASE } from "../public-assets";
 import { guard } from "./guard.server";
 import { publicPages } from "./public-pages.server";
@@ -43,6 +44,7 @@ const config = (() => {
     process.exit(1);
   }
 })();
+holdDataFolderForServer(config.dataDir);
 // What an interrupted upload or save left in the files folder is removed before serving.
 const swept = sweepFiles(getDb(), config.filesDir);
 if (swept > 0) console.log(`File lasciati da un'interruzione rimossi: ${swept}`);
