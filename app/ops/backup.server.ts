@@ -80,6 +80,19 @@ function listFiles(dir: string, prefix = ""): string[] {
   );
 }
 
+/** Read-only; a damaged or missing file is reported as such, not as a failed copy. */
+function openSource(file: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.prepare("select count(*) from sqlite_master").get();
+    return db;
+  } catch (error) {
+    db?.close();
+    throw unavailable(file, error);
+  }
+}
+
 export async function createBackup(
   dataDir: string,
   outDir: string,
@@ -89,15 +102,12 @@ export async function createBackup(
   if (existsSync(outDir) && readdirSync(outDir).length > 0)
     throw new Error(`La cartella ${outDir} esiste e non è vuota`);
   const databaseFile = path.join(dataDir, names.database);
-  let source: Database.Database | undefined;
+  const source = openSource(databaseFile);
   try {
-    source = new Database(databaseFile, { readonly: true, fileMustExist: true });
     mkdirSync(outDir, { recursive: true });
     await source.backup(path.join(outDir, names.database));
-  } catch (error) {
-    throw unavailable(databaseFile, error);
   } finally {
-    source?.close();
+    source.close();
   }
   const filesDir = path.join(dataDir, names.files);
   const files = listFiles(filesDir).map((relative) => {
