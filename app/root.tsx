@@ -1,16 +1,19 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
+  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
   useMatches,
+  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { type ReactNode, useContext } from "react";
 import { ROLE_LABELS } from "./auth/access";
+import { type ErrorText, errorText } from "./error-texts";
 import { NonceContext } from "./nonce";
 import styles from "./styles/app.css";
 
@@ -99,4 +102,35 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   return <Outlet />;
+}
+
+/** What an error page says: never the error's own text, except a route's deliberate 4xx. */
+function describeError(error: unknown): ErrorText {
+  if (!isRouteErrorResponse(error) || error.status >= 500) return errorText(500);
+  const page = errorText(error.status);
+  // Routes throw a sentence naming what is missing ("Unione non trovata"); Remix's own
+  // (internal) responses carry English diagnostics instead.
+  const internal = (error as { internal?: boolean }).internal;
+  return !internal && typeof error.data === "string" && error.data.trim()
+    ? { ...page, message: error.data }
+    : page;
+}
+
+export const meta: MetaFunction = ({ error }) =>
+  error ? [{ title: `${describeError(error).title} · Cruscotto PNRR` }] : [];
+
+/** 404, 403 and 500 of any route: a page of the app, in its layout. */
+export function ErrorBoundary() {
+  const { title, message } = describeError(useRouteError());
+  const content = (
+    <>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">Torna alla pagina iniziale</a>
+      </p>
+    </>
+  );
+  // The public layout leaves the landmark to its pages.
+  return useLayout() === "public" ? <main id="contenuto">{content}</main> : content;
 }

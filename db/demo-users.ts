@@ -1,5 +1,5 @@
 /** One demo account per role; the passwords are published in the README, for the demo only. */
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, notInArray } from "drizzle-orm";
 import type { UtenteInput } from "../app/auth/utente-input";
 import { createUtente } from "../app/models/utenti.server";
 import type { Db } from "./connection";
@@ -34,6 +34,19 @@ export const DEMO_ACCOUNTS = [
     comuniIstat: ["050026"],
   },
 ] as const;
+
+/**
+ * Why the demo (data and accounts) must not go into this database, or null when it may: a
+ * real installation must never get accounts whose passwords are public.
+ */
+export function demoRefusal(db: Db, production: boolean): string | null {
+  if (production)
+    return "Dati e account dimostrativi non creati: NODE_ENV=production (il primo amministratore si crea con npm run user:create).";
+  const emails = DEMO_ACCOUNTS.map((a) => a.email);
+  if (db.select({ id: utente.id }).from(utente).where(notInArray(utente.email, emails)).get())
+    return "Dati e account dimostrativi non creati: il database ha già utenti reali.";
+  return null;
+}
 
 export async function seedDemoUsers(db: Db): Promise<string[]> {
   const created: string[] = [];

@@ -1,11 +1,11 @@
 /**
  * npm run restore -- DIR [--force]
- * Checks the backup's manifest, then restores database and files into the data folder.
- * Stop the app first.
+ * Checks the backup's manifest, then restores database, files and session secret into the
+ * data folder. Refused while the server runs: stop it first.
  */
 import { parseArgs } from "node:util";
 import { readConfig } from "../app/config.server";
-import { restoreBackup } from "../app/ops/backup.server";
+import { restoreBackup, sessionSecretNotice } from "../app/ops/backup.server";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,8 +19,10 @@ if (!dir) {
 try {
   const manifest = restoreBackup(dir, readConfig().dataDir, { force: values.force ?? false });
   console.log(
-    `Ripristinato il backup del ${manifest.createdAt}: database e ${manifest.files.length} file.`,
+    `Ripristinato il backup del ${manifest.createdAt}: database e ${manifest.files.length} file${manifest.sessionSecret ? ", segreto delle sessioni" : ""}.`,
   );
+  const notice = sessionSecretNotice(manifest);
+  if (notice) console.log(notice);
 } catch (error) {
   console.error(`Errore: ${(error as Error).message}`);
   process.exit(1);

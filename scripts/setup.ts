@@ -1,6 +1,7 @@
 /**
  * Prepares the database: applies migrations, writes reference data and the session secret
- * and, unless --no-demo, the demo data and demo accounts. Safe to run any number of times.
+ * and, unless --no-demo, the demo data and demo accounts: never in production nor on a
+ * database that has real users (see demoRefusal). Safe to run any number of times.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -8,7 +9,7 @@ import { readConfig } from "../app/config.server";
 import { toIsoDate } from "../app/domain/dates";
 import { openDatabase } from "../db/connection";
 import { seedDemoData } from "../db/demo";
-import { seedDemoUsers } from "../db/demo-users";
+import { demoRefusal, seedDemoUsers } from "../db/demo-users";
 import { applyMigrations } from "../db/migrate";
 import { syncReferenceData } from "../db/reference";
 
@@ -25,7 +26,9 @@ try {
   applyMigrations(db);
   syncReferenceData(db);
   console.log(`Database pronto: ${config.databaseFile}`);
-  if (withDemo) {
+  const refusal = withDemo ? demoRefusal(db, config.production) : null;
+  if (refusal) console.log(refusal);
+  else if (withDemo) {
     const today = config.today ?? toIsoDate(new Date());
     const { created } = seedDemoData({ db, filesDir: config.filesDir, today });
     const accounts = await seedDemoUsers(db);

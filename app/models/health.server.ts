@@ -1,4 +1,7 @@
-/** Whether this instance can serve: database reachable, schema current, data folder writable. */
+/**
+ * Whether this instance can serve: database reachable and intact, schema current, data
+ * folder writable.
+ */
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -16,7 +19,23 @@ function attempt(fn: () => void): Check {
   }
 }
 
-export function checkHealth(db: Db, dataDir: string) {
+/** PRAGMA quick_check reads the whole file: once per interval, whatever the polling rate. */
+const INTEGRITY_INTERVAL_MS = 30_000;
+let lastIntegrity: { at: number; check: Check } | undefined;
+
+function checkIntegrity(db: Db, now: number): Check {
+  if (lastIntegrity && now - lastIntegrity.at < INTEGRITY_INTERVAL_MS) return lastIntegrity.check;
+  const check = attempt(() => {
+    const rows = db.$client.pragma("quick_check") as { quick_check: string }[];
+    const problems = rows.map((r) => r.quick_check).filter((r) => r !== "ok");
+    if (problems.length)
+      throw new Error(`database danneggiato (quick_check): ${problems[0]?.slice(0, 200)}`);
+  });
+  lastIntegrity = { at: now, check };
+  return check;
+}
+
+export function checkHealth(db: Db, dataDir: string, now = Date.now()) {
   const database = attempt(() => {
     db.$client.prepare("select 1").get();
   });
@@ -36,8 +55,9 @@ export function checkHealth(db: Db, dataDir: string) {
     rmSync(probe);
     readdirSync(dataDir);
   });
+  const integrity = database.ok ? checkIntegrity(db, now) : database;
   return {
-    ok: database.ok && migrations.ok && dataFolder.ok,
-    checks: { database, migrations, dataFolder },
+    ok: database.ok && integrity.ok && migrations.ok && dataFolder.ok,
+    checks: { database, integrity, migrations, dataFolder },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Backups: an online, consistent copy of the SQLite database (SQLite's backup API, so the
- * app may keep serving) plus the uploaded files, with a manifest of SHA-256 hashes; and the
- * restore, which verifies every hash before it touches the data folder.
+ * app may keep serving) plus the uploaded files and the session secret file, with a manifest
+ * of SHA-256 hashes; and the restore, which verifies every hash before it touches the data
+ * folder, and refuses to run while a server holds it.
  */
 import { createHash } from "node:crypto";
 import {
@@ -17,6 +18,9 @@ import {
 } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { unavailable } from "../../db/connection";
+import { readConfig } from "../config.server";
+import { lockDataFolder } from "./server-lock.server";
 
 export interface ManifestEntry {
   path: string;
@@ -29,9 +33,34 @@ export interface Manifest {
   createdAt: string;
   database: ManifestEntry;
   files: ManifestEntry[];
+  /** The data folder's session secret file: without it, a restored server cannot start. */
+  sessionSecret?: ManifestEntry;
+  /** The server read its secret from this variable: the restored server must have it too. */
+  sessionSecretFromEnvironment?: "CRUSCOTTO_SESSION_SECRET";
 }
 
-const DATABASE = "cruscotto.sqlite";
+/** Names inside a data folder, as config.server.ts lays it out; a backup mirrors them. */
+function layout(dataDir: string) {
+  const config = readConfig({ CRUSCOTTO_DATA_DIR: dataDir });
+  const relative = (file: string) => path.relative(config.dataDir, file);
+  return {
+    database: relative(config.databaseFile),
+    files: relative(config.filesDir),
+    sessionSecret: relative(config.sessionSecretFile),
+  };
+}
+
+/** Copies a secret so that only its owner can read it, at no moment otherwise. */
+function copySecret(from: string, to: string) {
+  rmSync(to, { force: true });
+  writeFileSync(to, readFileSync(from), { mode: 0o600, flag: "wx" });
+}
+
+/** What the operator must do about the session secret on the restored server, if anything. */
+export function sessionSecretNotice(manifest: Manifest): string | null {
+  if (!manifest.sessionSecretFromEnvironment) return null;
+  return `Il segreto delle sessioni veniva da ${manifest.sessionSecretFromEnvironment}, che non è nel backup: impostare la stessa variabile, con lo stesso valore, sul server ripristinato.`;
+}
 
 function hashFile(file: string): string {
   return createHash("sha256").update(readFileSync(file)).digest("hex");
@@ -51,31 +80,57 @@ function listFiles(dir: string, prefix = ""): string[] {
   );
 }
 
-export async function createBackup(dataDir: string, outDir: string, now = new Date()) {
+/** Read-only; a damaged or missing file is reported as such, not as a failed copy. */
+function openSource(file: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.prepare("select count(*) from sqlite_master").get();
+    return db;
+  } catch (error) {
+    db?.close();
+    throw unavailable(file, error);
+  }
+}
+
+export async function createBackup(
+  dataDir: string,
+  outDir: string,
+  options: { secretFromEnvironment?: boolean; now?: Date } = {},
+) {
+  const names = layout(dataDir);
   if (existsSync(outDir) && readdirSync(outDir).length > 0)
     throw new Error(`La cartella ${outDir} esiste e non è vuota`);
-  mkdirSync(outDir, { recursive: true });
-  const source = new Database(path.join(dataDir, DATABASE), {
-    readonly: true,
-    fileMustExist: true,
-  });
+  const databaseFile = path.join(dataDir, names.database);
+  const source = openSource(databaseFile);
   try {
-    await source.backup(path.join(outDir, DATABASE));
+    mkdirSync(outDir, { recursive: true });
+    await source.backup(path.join(outDir, names.database));
   } finally {
     source.close();
   }
-  const filesDir = path.join(dataDir, "files");
+  const filesDir = path.join(dataDir, names.files);
   const files = listFiles(filesDir).map((relative) => {
-    const target = path.join(outDir, "files", relative);
+    const target = path.join(outDir, names.files, relative);
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(path.join(filesDir, relative), target);
-    return entry(outDir, path.join("files", relative));
+    return entry(outDir, path.join(names.files, relative));
   });
+  const secretFile = path.join(dataDir, names.sessionSecret);
+  let sessionSecret: ManifestEntry | undefined;
+  if (existsSync(secretFile)) {
+    copySecret(secretFile, path.join(outDir, names.sessionSecret));
+    sessionSecret = entry(outDir, names.sessionSecret);
+  }
   const manifest: Manifest = {
     format: "cruscotto-pnrr-backup-1",
-    createdAt: now.toISOString(),
-    database: entry(outDir, DATABASE),
+    createdAt: (options.now ?? new Date()).toISOString(),
+    database: entry(outDir, names.database),
     files,
+    ...(sessionSecret ? { sessionSecret } : {}),
+    ...(options.secretFromEnvironment
+      ? { sessionSecretFromEnvironment: "CRUSCOTTO_SESSION_SECRET" as const }
+      : {}),
   };
   writeFileSync(path.join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -89,7 +144,9 @@ export function verifyBackup(backupDir: string): { manifest: Manifest | null; pr
   if (manifest.format !== "cruscotto-pnrr-backup-1")
     return { manifest: null, problems: [`formato sconosciuto: ${String(manifest.format)}`] };
   const problems: string[] = [];
-  for (const e of [manifest.database, ...manifest.files]) {
+  const entries = [manifest.database, ...manifest.files];
+  if (manifest.sessionSecret) entries.push(manifest.sessionSecret);
+  for (const e of entries) {
     const file = path.join(backupDir, e.path);
     if (!existsSync(file)) problems.push(`${e.path}: mancante`);
     else if (hashFile(file) !== e.sha256)
@@ -99,19 +156,30 @@ export function verifyBackup(backupDir: string): { manifest: Manifest | null; pr
 }
 
 /**
- * Restores into the data folder (the app must be stopped). The database is copied to a
- * temporary name, checked with PRAGMA integrity_check, then renamed over the old one.
+ * Restores into the data folder, which no server may hold meanwhile (see server-lock). The
+ * database is copied to a temporary name, checked with PRAGMA integrity_check, then renamed
+ * over the old one; the session secret file comes back readable only by its owner.
  */
 export function restoreBackup(backupDir: string, dataDir: string, options: { force: boolean }) {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataFolder(dataDir, "restore");
+  try {
+    return restoreLocked(backupDir, dataDir, options);
+  } finally {
+    lock.release();
+  }
+}
+
+function restoreLocked(backupDir: string, dataDir: string, options: { force: boolean }) {
   const { manifest, problems } = verifyBackup(backupDir);
   if (!manifest || problems.length)
     throw new Error(`Backup non integro, nulla è stato ripristinato:\n${problems.join("\n")}`);
-  const target = path.join(dataDir, DATABASE);
+  const names = layout(dataDir);
+  const target = path.join(dataDir, names.database);
   if (existsSync(target) && !options.force)
     throw new Error(`${target} esiste già: usare --force per sostituirlo`);
-  mkdirSync(dataDir, { recursive: true });
   const staging = `${target}.restore`;
-  copyFileSync(path.join(backupDir, DATABASE), staging);
+  copyFileSync(path.join(backupDir, manifest.database.path), staging);
   const check = new Database(staging);
   try {
     const result = check.pragma("integrity_check", { simple: true });
@@ -126,5 +194,10 @@ export function restoreBackup(backupDir: string, dataDir: string, options: { for
     mkdirSync(path.dirname(destination), { recursive: true });
     copyFileSync(path.join(backupDir, f.path), destination);
   }
+  if (manifest.sessionSecret)
+    copySecret(
+      path.join(backupDir, manifest.sessionSecret.path),
+      path.join(dataDir, names.sessionSecret),
+    );
   return manifest;
 }

@@ -12,6 +12,7 @@ import { routeMatcher } from "../auth/route-params";
 import { readConfig, startupProblems } from "../config.server";
 import { getDb } from "../db.server";
 import { sweepFiles } from "../files.server";
+import { holdDataFolderForServer } from "../ops/server-lock.server";
 import { BOOTSTRAP_ITALIA_BASE } from "../public-assets";
 import { canonicalPaths, guard, refuse } from "./guard.server";
 import { publicHost } from "./host.server";
@@ -45,6 +46,7 @@ const config = (() => {
     process.exit(1);
   }
 })();
+holdDataFolderForServer(config.dataDir);
 // What an interrupted upload or save left in the files folder is removed before serving.
 const swept = sweepFiles(getDb(), config.filesDir);
 if (swept > 0) console.log(`File lasciati da un'interruzione rimossi: ${swept}`);

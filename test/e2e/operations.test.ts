@@ -13,12 +13,17 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 describe("health", () => {
-  it("reports database, migrations and data folder, without signing in", async () => {
+  it("reports database, its integrity, migrations and data folder, without signing in", async () => {
     const response = await get(app, "/healthz", null);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ok: true,
-      checks: { database: { ok: true }, migrations: { ok: true }, dataFolder: { ok: true } },
+      checks: {
+        database: { ok: true },
+        integrity: { ok: true },
+        migrations: { ok: true },
+        dataFolder: { ok: true },
+      },
     });
   });
 });

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { Db } from "../../db/connection";
@@ -16,11 +16,15 @@ export interface RunningApp {
   dataDir: string;
   databaseFile: string;
   filesDir: string;
+  /** The process id of the running server. */
+  pid: () => number;
   /** What the server printed so far. */
   output: () => string;
   stop: () => Promise<void>;
   /** Kills the server with SIGKILL, as a crash or a power cut would, and waits for it. */
   crash: () => Promise<void>;
+  /** Stops the server as systemctl stop would (SIGTERM), keeping its data folder. */
+  halt: () => Promise<void>;
   /** Starts the server again on the same data folder and port. */
   restart: () => Promise<void>;
 }
@@ -31,6 +35,8 @@ export interface StartOptions {
   /** Changes the demo database before the server starts. */
   prepare?: (db: Db) => void;
   env?: Record<string, string>;
+  /** Keep the session secret in the data folder's file, as `npm run setup` does, not in the environment. */
+  sessionSecretFile?: boolean;
 }
 
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
@@ -41,6 +47,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   await seedDemoUsers(temp.db);
   options.prepare?.(temp.db);
   temp.sqlite.close();
+  const secret = randomBytes(32).toString("hex");
+  if (options.sessionSecretFile)
+    writeFileSync(path.join(temp.dir, "session-secret"), secret, { mode: 0o600 });
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -51,7 +60,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     HOST: "127.0.0.1",
     CRUSCOTTO_PUBLIC_URL: url,
     CRUSCOTTO_DATA_DIR: temp.dir,
-    CRUSCOTTO_SESSION_SECRET: randomBytes(32).toString("hex"),
+    CRUSCOTTO_SESSION_SECRET: options.sessionSecretFile ? undefined : secret,
     ...(options.today ? { CRUSCOTTO_TODAY: options.today } : {}),
     ...options.env,
   };
@@ -73,11 +82,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     dataDir: temp.dir,
     databaseFile: temp.file,
     filesDir: temp.filesDir,
+    pid: () => child.pid ?? 0,
     output: () => output.join(""),
     stop: async () => {
       await stopProcess(child);
       temp.cleanup();
     },
+    halt: () => stopProcess(child),
     crash: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

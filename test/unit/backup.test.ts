@@ -1,9 +1,14 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createBackup, restoreBackup, verifyBackup } from "~/ops/backup.server";
+import {
+  createBackup,
+  restoreBackup,
+  sessionSecretNotice,
+  verifyBackup,
+} from "~/ops/backup.server";
 import { seedDemoData } from "../../db/demo";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";
 
@@ -57,6 +62,40 @@ describe("backup and restore", () => {
       /Backup non integro/,
     );
     expect(existsSync(path.join(scratch, "other", "cruscotto.sqlite"))).toBe(false);
+  });
+
+  it("carries the session secret file, checked by its hash and restored readable only by its owner", async () => {
+    writeFileSync(
+      path.join(t.dir, "session-secret"),
+      "segreto-delle-sessioni-di-prova-1234567890",
+      {
+        mode: 0o600,
+      },
+    );
+    const out = path.join(scratch, "backup");
+    const manifest = await createBackup(t.dir, out);
+    expect(manifest.sessionSecret?.path).toBe("session-secret");
+    expect(manifest.sessionSecretFromEnvironment).toBeUndefined();
+    expect(statSync(path.join(out, "session-secret")).mode & 0o777).toBe(0o600);
+
+    const restored = path.join(scratch, "restored");
+    restoreBackup(out, restored, { force: false });
+    const secret = path.join(restored, "session-secret");
+    expect(readFileSync(secret, "utf8")).toBe("segreto-delle-sessioni-di-prova-1234567890");
+    expect(statSync(secret).mode & 0o777).toBe(0o600);
+
+    writeFileSync(path.join(out, "session-secret"), "un altro segreto");
+    expect(verifyBackup(out).problems).toEqual(["session-secret: contenuto diverso dal manifest"]);
+  });
+
+  it("says when the secret comes from CRUSCOTTO_SESSION_SECRET, which the restored server needs", async () => {
+    const out = path.join(scratch, "backup");
+    const manifest = await createBackup(t.dir, out, { secretFromEnvironment: true });
+    expect(manifest.sessionSecret).toBeUndefined();
+    expect(manifest.sessionSecretFromEnvironment).toBe("CRUSCOTTO_SESSION_SECRET");
+    expect(sessionSecretNotice(manifest)).toContain("CRUSCOTTO_SESSION_SECRET");
+    const onDisk = JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8"));
+    expect(onDisk.sessionSecretFromEnvironment).toBe("CRUSCOTTO_SESSION_SECRET");
   });
 
   it("will not write into a folder that already holds something", async () => {
