@@ -16,6 +16,7 @@ import { paramsWellFormed, type RouteMatch } from "../auth/route-params";
 import { userFromCookie } from "../auth/session.server";
 import { readConfig } from "../config.server";
 import { getDb } from "../db.server";
+import { errorPageHtml } from "./error-page.server";
 import { sameOriginAs } from "./host.server";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -145,8 +146,5 @@ export function refuse(res: Response, status: number, title: string, message: st
   res
     .status(status)
     .type("html")
-    .send(
-      `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>${title} · Cruscotto PNRR</title></head>` +
-        `<body><main><h1>${title}</h1><p>${message}</p><p><a href="/">Torna alla pagina iniziale</a></p></main></body></html>`,
-    );
+    .send(errorPageHtml(status, title, message));
 }
