@@ -53,7 +53,10 @@ export async function receiveUpload(
   let textFields = 0;
   let otherBytes = 0;
   try {
-    for await (const part of streamMultipart(request.body, boundary) as AsyncIterable<Part>) {
+    // Every byte counts against one ceiling, part headers and preamble included.
+    const ceiling = maxBytes + MAX_OTHER_FILES + MAX_TEXT_FIELDS * MAX_TEXT_FIELD + 64 * 1024;
+    const body = counted(request.body, ceiling);
+    for await (const part of streamMultipart(body, boundary) as AsyncIterable<Part>) {
       if (part.done) break;
       if (typeof part.filename === "string") {
         if (part.name === FILE_FIELD && file === null)
@@ -71,8 +74,13 @@ export async function receiveUpload(
     }
   } catch (error) {
     discard(file);
-    if (error instanceof UploadTooLarge) await discardBody(request.body, maxBytes * 8);
-    throw error;
+    if (error instanceof UploadTooLarge || (error as { code?: unknown }).code !== undefined)
+      throw error;
+    // The parser's own complaint: a body that is not a well-formed multipart form.
+    throw new Response("Il modulo inviato non è scritto in forma valida.", {
+      status: 400,
+      statusText: "Modulo non leggibile",
+    });
   }
   return { fields, file };
 }
@@ -95,6 +103,22 @@ async function discardBody(body: ReadableStream<Uint8Array> | null, limit: numbe
   } catch {
     // The client went away: nothing left to drain.
   }
+}
+
+/** The body as it arrives, failing with UploadTooLarge past `maxBytes`. */
+function counted(body: ReadableStream<Uint8Array>, maxBytes: number): ReadableStream<Uint8Array> {
+  let seen = 0;
+  // preventCancel: the request stays open, so that the refusal can still be answered.
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > maxBytes) controller.error(new UploadTooLarge());
+        else controller.enqueue(chunk);
+      },
+    }),
+    { preventCancel: true },
+  );
 }
 
 interface Part {

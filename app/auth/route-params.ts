@@ -36,6 +36,8 @@ interface Pattern {
 export interface RouteMatch {
   id: string;
   params: Record<string, string>;
+  /** The path with the route's own spelling of its fixed parts (the router ignores case). */
+  path: string;
 }
 
 /** React Router's ranking, enough to tell which of several matching patterns wins. */
@@ -48,11 +50,15 @@ function compile(id: string, pattern: string): Pattern {
   return { id, segments, score };
 }
 
-function matchParams(pattern: Pattern, parts: string[]): Record<string, string> | null {
+function matchParams(pattern: Pattern, parts: string[]): RouteMatch | null {
   const params: Record<string, string> = {};
+  const spelled: string[] = [];
   for (let i = 0; i < pattern.segments.length; i++) {
     const segment = pattern.segments[i] as string;
-    if (segment === "*") return params;
+    if (segment === "*") {
+      params["*"] = parts.slice(i).join("/");
+      return { id: pattern.id, params, path: `/${[...spelled, ...parts.slice(i)].join("/")}` };
+    }
     const part = parts[i];
     if (part === undefined) return null;
     if (segment.startsWith(":")) {
@@ -60,10 +66,15 @@ function matchParams(pattern: Pattern, parts: string[]): Record<string, string> 
       const [, name = "", suffix = ""] = /^:([\w-]+)(.*)$/.exec(segment) ?? [];
       if (!part.toLowerCase().endsWith(suffix.toLowerCase()) || part.length === suffix.length)
         return null;
-      params[name] = part.slice(0, part.length - suffix.length);
-    } else if (segment.toLowerCase() !== part.toLowerCase()) return null;
+      const value = part.slice(0, part.length - suffix.length);
+      params[name] = value;
+      spelled.push(value + suffix);
+    } else if (segment.toLowerCase() === part.toLowerCase()) {
+      spelled.push(segment);
+    } else return null;
   }
-  return parts.length === pattern.segments.length ? params : null;
+  if (parts.length !== pattern.segments.length) return null;
+  return { id: pattern.id, params, path: `/${spelled.join("/")}` };
 }
 
 /**
@@ -86,8 +97,8 @@ export function routeMatcher(
   return (path) => {
     const parts = path.split("/").filter(Boolean);
     for (const pattern of compiled) {
-      const params = matchParams(pattern, parts);
-      if (params) return { id: pattern.id, params };
+      const match = matchParams(pattern, parts);
+      if (match) return match;
     }
     return null;
   };

@@ -114,7 +114,7 @@ export type ThrottledResult =
 /**
  * Runs a password check under the throttle. The attempt is counted as a failure before the
  * (slow, asynchronous) check starts, in one synchronous transaction, so parallel attempts
- * cannot all slip under the limit; a success clears the counters again.
+ * cannot all slip under the limit; a success clears the first key's count.
  */
 export async function throttled(
   db: Db,
@@ -142,9 +142,10 @@ export async function throttled(
   });
   if (retryAfterMs > 0) return { ok: false, reason: "locked", retryAfterMs };
   if (!(await check())) return { ok: false, reason: "invalid" };
-  db.transaction((tx) => {
-    for (const [key] of keys) tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
-  });
+  // Only the first key (this account) is forgiven: the count for a whole address runs out
+  // by itself, or signing in to one's own account would reset a guess at everyone else's.
+  const [own] = keys;
+  if (own) db.delete(loginThrottle).where(eq(loginThrottle.key, own[0])).run();
   return { ok: true };
 }
 

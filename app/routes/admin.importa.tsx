@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { adminOnly } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
@@ -37,7 +42,9 @@ export function loader(args: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action(args: ActionFunctionArgs): Promise<Result> {
+export async function action(
+  args: ActionFunctionArgs,
+): Promise<Result | ReturnType<typeof data<Result>>> {
   adminOnly(args);
   const { request } = args;
   let upload: Awaited<ReturnType<typeof receiveUpload>>;
@@ -45,7 +52,10 @@ export async function action(args: ActionFunctionArgs): Promise<Result> {
     upload = await receiveUpload(request, readConfig().filesDir, IMPORT_MAX_BYTES);
   } catch (error) {
     if (error instanceof UploadTooLarge)
-      return { ok: false, message: "Il file supera i 200 MB.", problems: [] };
+      return data<Result>(
+        { ok: false, message: "Il file supera i 200 MB.", problems: [] },
+        { status: 413 },
+      );
     if (error instanceof NotMultipart)
       return { ok: false, message: "Scegliere un file da importare.", problems: [] };
     throw error;

@@ -1,5 +1,6 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -74,7 +75,8 @@ export async function action(args: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof UploadTooLarge) {
       const message = `Il file supera il limite di ${formatFileSize(config.uploadMaxBytes)}.`;
-      return fail({ file: message });
+      // 413, with the form and its message: the browser shows both.
+      return data(fail({ file: message }), { status: 413 });
     }
     if (error instanceof NotMultipart)
       return fail({ file: "Il modulo non contiene un file: riprovare." });

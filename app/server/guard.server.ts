@@ -32,22 +32,42 @@ export function canonicalPaths(matchRoute: (path: string) => RouteMatch | null) 
     const raw = req.originalUrl;
     const queryAt = raw.indexOf("?");
     const path = queryAt === -1 ? raw : raw.slice(0, queryAt);
+    const query = queryAt === -1 ? "" : raw.slice(queryAt);
     const verdict = judgePath(path);
-    if (verdict.kind === "respell" && (req.method === "GET" || req.method === "HEAD")) {
-      res.redirect(308, verdict.canonical + (queryAt === -1 ? "" : raw.slice(queryAt)));
-    } else if (verdict.kind !== "canonical") {
+    if (verdict.kind === "invalid") {
       refuse(
         res,
         400,
         "Indirizzo non valido",
         "L'indirizzo richiesto non è scritto in forma valida.",
       );
-    } else if (!paramsWellFormed(matchRoute(routePath(path)))) {
-      refuse(res, 404, "Pagina non trovata", "L'indirizzo non corrisponde a nessuna pagina.");
-    } else {
-      next();
+      return;
     }
+    const canonical = verdict.kind === "respell" ? verdict.canonical : path;
+    const match = matchRoute(routePath(canonical));
+    if (!paramsWellFormed(match)) {
+      refuse(res, 404, "Pagina non trovata", "L'indirizzo non corrisponde a nessuna pagina.");
+      return;
+    }
+    // The router ignores case; the access rules read the route's own spelling.
+    const spelled = match ? respellLike(canonical, match.path) : canonical;
+    if (spelled === path) next();
+    else if (req.method === "GET" || req.method === "HEAD") res.redirect(308, spelled + query);
+    else
+      refuse(
+        res,
+        400,
+        "Indirizzo non valido",
+        "L'indirizzo richiesto non è scritto in forma valida.",
+      );
   };
+}
+
+/** A canonical path with the route's spelling, keeping its ".data" or trailing slash. */
+function respellLike(canonical: string, routeSpelling: string): string {
+  const bare = routePath(canonical);
+  if (bare.toLowerCase() !== routeSpelling.toLowerCase() || bare === "/") return canonical;
+  return routeSpelling + canonical.slice(bare.length);
 }
 
 /**

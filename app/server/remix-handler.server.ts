@@ -6,12 +6,14 @@
  */
 
 import type { IncomingMessage } from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import {
   type AppLoadContext,
   createReadableStreamFromReadable,
   createRequestHandler,
   type ServerBuild,
-  writeReadableStreamToWritable,
 } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { routePath } from "../auth/access";
@@ -21,7 +23,9 @@ import type { RouteMatch } from "../auth/route-params";
 export const FORM_MAX_BYTES = 1024 * 1024;
 export const FORM_MAX_FIELDS = 2000;
 
-export class BodyTooLarge extends Error {}
+/** How much of a refused body is read past before the connection is cut. */
+const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
+const UPLOAD_DISCARD_MAX_BYTES = 256 * 1024 * 1024;
 
 export interface RemixHandlerOptions {
   build: ServerBuild;
@@ -55,19 +59,15 @@ export function remixHandler(options: RemixHandlerOptions) {
           init.duplex = "half";
         } else {
           try {
-            init.body = new Uint8Array(
-              formBody(await readBounded(req, FORM_MAX_BYTES), req.get("content-type")),
+            init.body = await formBody(
+              await readBounded(req, FORM_MAX_BYTES),
+              req.get("content-type"),
             );
           } catch (error) {
-            if (!(error instanceof BodyTooLarge)) throw error;
-            // Close rather than read the rest of a body we will not use.
-            res.set("Connection", "close");
-            options.refuse(
-              res,
-              413,
-              "Dati troppo grandi",
-              "Il modulo inviato supera la dimensione massima accettata.",
-            );
+            if (!(error instanceof BodyRefused)) throw error;
+            // Read past (a bounded part of) the rest, so the client gets to read the answer.
+            discardRest(req, DISCARD_MAX_BYTES);
+            options.refuse(res, error.status, error.title, error.message);
             return;
           }
         }
@@ -78,10 +78,19 @@ export function remixHandler(options: RemixHandlerOptions) {
       });
       const request = new globalThis.Request(`${options.origin(req)}${req.originalUrl}`, init);
       const response = await handle(request, options.getLoadContext(req, res));
+      // An answer given before the body was read to its end (an upload refused on the way):
+      // the rest is read past, so the connection can carry the next request.
+      // An upload refused for its size is read past further, so the browser shows the answer.
+      const discardMax = init.duplex ? UPLOAD_DISCARD_MAX_BYTES : DISCARD_MAX_BYTES;
+      if (init.body) res.on("finish", () => req.readableEnded || discardRest(req, discardMax));
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers) res.append(name, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      // pipeline waits for a slow client to take each chunk: a download is never held whole.
+      if (response.body)
+        await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res).catch(() =>
+          controller.abort(),
+        );
       else res.end();
     } catch (error) {
       next(error);
@@ -105,7 +114,7 @@ function requestHeaders(req: Request): Headers {
 export function readBounded(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     if (Number(req.headers["content-length"] ?? 0) > maxBytes) {
-      reject(new BodyTooLarge());
+      reject(TOO_LARGE());
       return;
     }
     const chunks: Buffer[] = [];
@@ -123,7 +132,7 @@ export function readBounded(req: IncomingMessage, maxBytes: number): Promise<Buf
       }
       stop();
       req.pause();
-      reject(new BodyTooLarge());
+      reject(TOO_LARGE());
     };
     const onEnd = () => {
       stop();
@@ -139,18 +148,72 @@ export function readBounded(req: IncomingMessage, maxBytes: number): Promise<Buf
   });
 }
 
-/** A read body, refused when it holds more fields than any form of ours has. */
-export function formBody(body: Buffer, contentType: string | undefined): Buffer {
-  const type = (contentType ?? "").toLowerCase();
-  let fields = 0;
-  if (type.startsWith("application/x-www-form-urlencoded")) {
-    for (let at = body.indexOf(0x26); at !== -1; at = body.indexOf(0x26, at + 1)) fields++;
-  } else if (type.startsWith("multipart/form-data")) {
-    const boundary = /boundary="?([^";]+)"?/i.exec(contentType ?? "")?.[1];
-    const marker = Buffer.from(`--${boundary ?? ""}`);
-    for (let at = body.indexOf(marker); at !== -1; at = body.indexOf(marker, at + marker.length))
-      fields++;
+/**
+ * Drops what is left of a body that will not be used, and cuts the connection past
+ * `maxBytes`: closing at once would make the client lose the answer to a reset.
+ */
+function discardRest(req: IncomingMessage, maxBytes: number): void {
+  // Whoever was reading the body (a parser that gave up) no longer wants it.
+  req.removeAllListeners("data");
+  let seen = 0;
+  req.on("data", (chunk: Buffer) => {
+    seen += chunk.byteLength;
+    if (seen > maxBytes) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/** Why a body is refused before any route sees it. */
+export class BodyRefused extends Error {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    readonly title: string,
+    message: string,
+  ) {
+    super(message);
   }
-  if (fields > FORM_MAX_FIELDS) throw new BodyTooLarge();
-  return body;
+}
+
+const TOO_LARGE = () =>
+  new BodyRefused(
+    413,
+    "Dati troppo grandi",
+    "Il modulo inviato supera la dimensione massima accettata.",
+  );
+
+/**
+ * A read body as the form it must be: urlencoded or multipart (an empty body counts as an
+ * empty form), with no more fields than any form of ours, parsed once here so that a
+ * malformed one is refused as bad input rather than failing in an action.
+ */
+export async function formBody(
+  body: Buffer,
+  contentType: string | undefined,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const type = (contentType ?? "").toLowerCase();
+  const urlencoded = type.startsWith("application/x-www-form-urlencoded");
+  const multipart = /^multipart\/form-data\s*;\s*boundary=/.test(type);
+  if (!urlencoded && !multipart) {
+    if (body.length === 0) return new Uint8Array(body);
+    throw new BodyRefused(
+      415,
+      "Dati non accettati",
+      "La richiesta deve essere un modulo (application/x-www-form-urlencoded o multipart/form-data).",
+    );
+  }
+  let form: FormData;
+  try {
+    form = await new globalThis.Response(new Uint8Array(body), {
+      headers: { "Content-Type": contentType as string },
+    }).formData();
+  } catch {
+    throw new BodyRefused(
+      400,
+      "Modulo non leggibile",
+      "Il modulo inviato non è scritto in forma valida.",
+    );
+  }
+  let fields = 0;
+  for (const _ of form.keys()) if (++fields > FORM_MAX_FIELDS) throw TOO_LARGE();
+  return new Uint8Array(body);
 }

@@ -3,7 +3,7 @@
  * large import running while people use the app, and two editors saving the same record.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -63,8 +63,11 @@ describe("a crash in the middle of an import from the admin page", () => {
         body: form,
         headers: { Cookie: cookie, Origin: app.url },
       }).catch((error: Error) => error);
-      // 100,000 rows take about 4 s to import here: 2 s in, the transaction is open.
-      await new Promise((r) => setTimeout(r, 2_000));
+      // The import writes in one transaction: once its pages spill into the WAL, it is open.
+      const wal = `${app.databaseFile}-wal`;
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline && (!existsSync(wal) || statSync(wal).size < 1_000_000))
+        await new Promise((r) => setTimeout(r, 5));
       await app.crash();
       expect(await importing).toBeInstanceOf(Error);
 

@@ -9,7 +9,6 @@ import { seedDemoUsers } from "../../db/demo-users";
 import { createTempDatabase } from "./temp-db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const BUILD = path.join(ROOT, "build/index.js");
 
 export interface RunningApp {
   url: string;
@@ -37,10 +36,14 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Keep the session secret in the data folder's file, as `npm run setup` does, not in the environment. */
   sessionSecretFile?: boolean;
+  /** Another checkout with its own build (benchmarks against an earlier version). */
+  root?: string;
 }
 
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
-  if (!existsSync(BUILD))
+  const root = options.root ?? ROOT;
+  const build = path.join(root, "build/index.js");
+  if (!existsSync(build))
     throw new Error("Manca la build: eseguire `npm run build` prima dei test e2e");
   const temp = createTempDatabase();
   seedDemoData({ db: temp.db, filesDir: temp.filesDir, today: options.today ?? "2026-11-22" });
@@ -66,8 +69,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   };
   const output: string[] = [];
   const launch = async () => {
-    const child = spawn(process.execPath, [BUILD], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, [build], {
+      cwd: root,
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -1,0 +1,119 @@
+/**
+ * Throughput of the public project page and of the signed-in progetto page, side by side in
+ * one run with a static file served by plain node:http (the reference), reported as ratios.
+ * With --reference DIR (another checkout with its own `npm run build`, e.g. a worktree of an
+ * earlier commit) the same pages of that version are measured in turn, A B A B, so the two
+ * versions are compared on the same noisy machine.
+ *   npm run build && npm run bench:pages -- [--seconds 10] [--connections 10] [--rounds 3]
+ *     [--reference ../cruscotto-before]
+ */
+import { spawn } from "node:child_process";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { type RunningApp, startApp } from "../test/support/app-server";
+import { signInAs } from "../test/support/http";
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    rounds: { type: "string", default: "3" },
+    reference: { type: "string" },
+  },
+});
+
+interface Target {
+  label: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+async function targetsOf(app: RunningApp, version: string): Promise<Target[]> {
+  const db = new Database(app.databaseFile, { readonly: true });
+  const { istat, id } = db
+    .prepare(
+      "select c.codice_istat istat, p.id from progetto p join comune c on c.id = p.comune_id where p.cup = 'G51F22003070006'",
+    )
+    .get() as { istat: string; id: number };
+  db.close();
+  const cookie = await signInAs(app, "editor");
+  return [
+    {
+      label: `${version}: pagina pubblica del progetto`,
+      url: `${app.url}/attuazione/${istat}/progetti/${id}`,
+      headers: {},
+    },
+    {
+      label: `${version}: pagina del progetto (editor)`,
+      url: `${app.url}/progetti/${id}`,
+      headers: { Cookie: cookie },
+    },
+  ];
+}
+
+/** A static page of the same size as the project page, served by plain node:http. */
+async function startStatic(bytes: number): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    [
+      "-e",
+      `const b=Buffer.alloc(${bytes},"a");require("node:http").createServer((q,s)=>{s.writeHead(200,{"Content-Type":"text/html","Content-Length":b.length});s.end(b)}).listen(0,"127.0.0.1",function(){console.log(this.address().port)})`,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const port = await new Promise<string>((resolve) =>
+    child.stdout?.once("data", (d) => resolve(String(d).trim())),
+  );
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+}
+
+async function measure(target: Target) {
+  const result = await autocannon({
+    url: target.url,
+    headers: target.headers,
+    duration: Number(values.seconds),
+    connections: Number(values.connections),
+  });
+  if (result.non2xx || result.errors)
+    throw new Error(`${target.label}: ${result.non2xx} non 2xx, ${result.errors} errori`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+const apps: RunningApp[] = [await startApp()];
+if (values.reference) apps.push(await startApp({ root: values.reference }));
+const targets = (
+  await Promise.all(
+    apps.map((app, i) => targetsOf(app, i === 0 ? "questa versione" : "riferimento")),
+  )
+).flat();
+const pageBytes = Buffer.byteLength(await (await fetch(targets[0]?.url ?? "")).text());
+const staticServer = await startStatic(pageBytes);
+const staticTarget: Target = {
+  label: `file statico (${pageBytes} byte)`,
+  url: staticServer.url,
+  headers: {},
+};
+try {
+  const runs = new Map<string, { rps: number[]; p99: number[]; ratio: number[] }>();
+  for (let round = 0; round < Number(values.rounds); round++) {
+    const reference = await measure(staticTarget);
+    for (const target of [staticTarget, ...targets]) {
+      const figure = target === staticTarget ? reference : await measure(target);
+      const entry = runs.get(target.label) ?? { rps: [], p99: [], ratio: [] };
+      entry.rps.push(figure.rps);
+      entry.p99.push(figure.p99);
+      entry.ratio.push(figure.rps / reference.rps);
+      runs.set(target.label, entry);
+    }
+  }
+  for (const [label, r] of runs)
+    console.log(
+      `${label}: ${median(r.rps).toFixed(0)} richieste/s (mediana di ${r.rps.length}), p99 ${median(r.p99)} ms, ${(median(r.ratio) * 100).toFixed(1)}% del file statico`,
+    );
+} finally {
+  staticServer.stop();
+  await Promise.all(apps.map((app) => app.stop()));
+}
