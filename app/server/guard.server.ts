@@ -28,13 +28,23 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * guard, the public pages and the router all see one and the same path.
  */
 export function canonicalPaths(matchRoute: (path: string) => RouteMatch | null) {
+  // The same few paths come again and again: each is judged once (a bounded memo).
+  const judged = new Map<string, PathDecision>();
+  const decide = (path: string): PathDecision => {
+    let decision = judged.get(path);
+    if (decision) return decision;
+    decision = decidePath(path, matchRoute);
+    if (judged.size >= 10_000) judged.clear();
+    judged.set(path, decision);
+    return decision;
+  };
   return (req: Request, res: Response, next: NextFunction): void => {
     const raw = req.originalUrl;
     const queryAt = raw.indexOf("?");
     const path = queryAt === -1 ? raw : raw.slice(0, queryAt);
     const query = queryAt === -1 ? "" : raw.slice(queryAt);
-    const verdict = judgePath(path);
-    if (verdict.kind === "invalid") {
+    const decision = decide(path);
+    if (decision === "invalid") {
       refuse(
         res,
         400,
@@ -43,14 +53,11 @@ export function canonicalPaths(matchRoute: (path: string) => RouteMatch | null) 
       );
       return;
     }
-    const canonical = verdict.kind === "respell" ? verdict.canonical : path;
-    const match = matchRoute(routePath(canonical));
-    if (!paramsWellFormed(match)) {
+    if (decision === "not-found") {
       refuse(res, 404, "Pagina non trovata", "L'indirizzo non corrisponde a nessuna pagina.");
       return;
     }
-    // The router ignores case; the access rules read the route's own spelling.
-    const spelled = match ? respellLike(canonical, match.path) : canonical;
+    const spelled = decision === "canonical" ? path : decision.respell;
     if (spelled === path) next();
     else if (req.method === "GET" || req.method === "HEAD") res.redirect(308, spelled + query);
     else
@@ -61,6 +68,19 @@ export function canonicalPaths(matchRoute: (path: string) => RouteMatch | null) 
         "L'indirizzo richiesto non è scritto in forma valida.",
       );
   };
+}
+
+type PathDecision = "canonical" | "invalid" | "not-found" | { respell: string };
+
+function decidePath(path: string, matchRoute: (path: string) => RouteMatch | null): PathDecision {
+  const verdict = judgePath(path);
+  if (verdict.kind === "invalid") return "invalid";
+  const canonical = verdict.kind === "respell" ? verdict.canonical : path;
+  const match = matchRoute(routePath(canonical));
+  if (!paramsWellFormed(match)) return "not-found";
+  // The router ignores case; the access rules read the route's own spelling.
+  const spelled = match ? respellLike(canonical, match.path) : canonical;
+  return spelled === path ? "canonical" : { respell: spelled };
 }
 
 /** A canonical path with the route's spelling, keeping its ".data" or trailing slash. */

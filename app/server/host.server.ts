@@ -39,8 +39,14 @@ export function publicHost(
 ) {
   for (const warning of startupWarnings(config)) console.warn(warning);
   const fallback = new URL(config.publicUrl).host;
+  // The Host of the last request is nearly always the Host of this one: judged once.
+  let lastValid = fallback;
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (!isValidHost(req.headers.host)) req.headers.host = fallback;
+    const host = req.headers.host;
+    if (host !== lastValid) {
+      if (isValidHost(host)) lastValid = host;
+      else req.headers.host = fallback;
+    }
     if ("x-forwarded-host" in req.headers && !isValidHost(req.get("x-forwarded-host")))
       delete req.headers["x-forwarded-host"];
     // An absolute request target ("GET http://other/path") names a host too: keep the path.

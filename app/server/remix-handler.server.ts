@@ -5,10 +5,8 @@
  * multipart body on, to a parser that enforces the upload limits itself.
  */
 
+import { once } from "node:events";
 import type { IncomingMessage } from "node:http";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import {
   type AppLoadContext,
   createReadableStreamFromReadable,
@@ -86,16 +84,32 @@ export function remixHandler(options: RemixHandlerOptions) {
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers) res.append(name, value);
-      // pipeline waits for a slow client to take each chunk: a download is never held whole.
-      if (response.body)
-        await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res).catch(() =>
-          controller.abort(),
-        );
+      if (response.body) await writeWithBackpressure(response.body, res);
       else res.end();
     } catch (error) {
       next(error);
     }
   };
+}
+
+/**
+ * Writes a response body chunk by chunk, waiting for a slow client to take each one, so a
+ * download is never queued whole in memory; stops reading when the client has gone.
+ */
+async function writeWithBackpressure(body: ReadableStream<Uint8Array>, res: Response) {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) return;
+      if (!res.write(value)) await Promise.race([once(res, "drain"), once(res, "close")]);
+    }
+    res.end();
+  } finally {
+    if (!res.writableEnded) await reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
 }
 
 function requestHeaders(req: Request): Headers {
