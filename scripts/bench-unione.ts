@@ -18,6 +18,7 @@ import { createSyntheticUnione } from "./lib/synthetic-unione";
 const { values } = parseArgs({ options: { members: { type: "string", default: "300" } } });
 const RUNS = 30;
 const TODAY = "2026-11-22";
+const POLICY = { today: TODAY, atRiskDays: 30 };
 const dir = mkdtempSync(path.join(tmpdir(), "bench-unione-"));
 try {
   const { sqlite, db } = openDatabase(path.join(dir, "bench.sqlite"));
@@ -29,19 +30,19 @@ try {
     ["ordine per importo, solo in ritardo", "ordina=importo&verso=desc&ritardo=1"],
   ] as const) {
     const params = new URLSearchParams(query);
-    loadUnionePage(db, unioneId, TODAY, 30, params); // warm-up
+    loadUnionePage(db, unioneId, POLICY, params); // warm-up
     const prepare = sqlite.prepare.bind(sqlite);
     let statements = 0;
     sqlite.prepare = ((source: string) => {
       statements += 1;
       return prepare(source);
     }) as typeof sqlite.prepare;
-    const rows = loadUnionePage(db, unioneId, TODAY, 30, params)?.rows.length;
+    const rows = loadUnionePage(db, unioneId, POLICY, params)?.rows.length;
     sqlite.prepare = prepare;
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
-      loadUnionePage(db, unioneId, TODAY, 30, params);
+      loadUnionePage(db, unioneId, POLICY, params);
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);

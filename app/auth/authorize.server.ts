@@ -6,12 +6,9 @@
  */
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { readConfig } from "../config.server";
-import { getDb } from "../db.server";
 import { getComune, getUnione } from "../models/comuni.server";
 import { getDocumento } from "../models/documenti.server";
 import { loadProgettoRecord } from "../models/progetto-record.server";
-import { today } from "../today.server";
 import { canAccessUnione, canRead, canWrite, type Scope, type SessionUser } from "./access";
 import { parseRecordId } from "./canonical-path";
 
@@ -66,7 +63,7 @@ function allowScope(user: SessionUser, scope: Scope, mode: AccessMode): void {
 /** A comune's reserved pages: the comune named by `params.id`. */
 export function authorizeComune(args: RouteArgs, mode: AccessMode) {
   const user = signedIn(args);
-  const comune = getComune(getDb(), recordIdParam(args.params.id, "Comune"));
+  const comune = getComune(args.context.db, recordIdParam(args.params.id, "Comune"));
   if (!comune) throw notFound("Comune");
   allowScope(user, scopeOf(comune), mode);
   return { user, comune, editable: canWrite(user, scopeOf(comune)) };
@@ -75,12 +72,8 @@ export function authorizeComune(args: RouteArgs, mode: AccessMode) {
 /** A progetto's whole record (`params.id`), checked against the comune it belongs to. */
 export function authorizeProgetto(args: RouteArgs, mode: AccessMode) {
   const user = signedIn(args);
-  const record = loadProgettoRecord(
-    getDb(),
-    recordIdParam(args.params.id, "Progetto"),
-    today(),
-    readConfig().atRiskDays,
-  );
+  const { db, policy } = args.context;
+  const record = loadProgettoRecord(db, recordIdParam(args.params.id, "Progetto"), policy);
   if (!record) throw notFound("Progetto");
   allowScope(user, scopeOf(record.comune), mode);
   return { user, record, editable: canWrite(user, scopeOf(record.comune)) };
@@ -90,7 +83,7 @@ export function authorizeProgetto(args: RouteArgs, mode: AccessMode) {
 export function authorizeDocumento(args: RouteArgs, mode: AccessMode) {
   const { user, record } = authorizeProgetto(args, mode);
   const documento = getDocumento(
-    getDb(),
+    args.context.db,
     record.progetto.id,
     recordIdParam(args.params.documentoId, "Documento"),
   );
@@ -103,6 +96,6 @@ export function authorizeUnione(args: RouteArgs): { user: SessionUser; unioneId:
   const user = signedIn(args);
   const unioneId = recordIdParam(args.params.id, "Unione");
   if (!canAccessUnione(user, unioneId)) throw forbidden();
-  if (!getUnione(getDb(), unioneId)) throw notFound("Unione");
+  if (!getUnione(args.context.db, unioneId)) throw notFound("Unione");
   return { user, unioneId };
 }

@@ -1,4 +1,5 @@
 import { addDays, daysBetween, type IsoDate, latest } from "./dates";
+import type { Policy } from "./policy";
 
 /**
  * Deadlines of Misura 1.4.1 for Comuni, in calendar days:
@@ -9,8 +10,6 @@ export const DEADLINE_DAYS = {
   small: { contract: 180, completion: 270 },
   large: { contract: 270, completion: 360 },
 } as const;
-
-export const DEFAULT_AT_RISK_DAYS = 30;
 
 export type DeadlineKind = "contract" | "completion";
 
@@ -87,11 +86,7 @@ export type DeadlineStatus =
   | { kind: "overdue"; daysOverdue: number };
 
 /** The due day itself still counts as on time. */
-export function deadlineStatus(
-  deadline: Deadline,
-  today: IsoDate,
-  atRiskDays: number = DEFAULT_AT_RISK_DAYS,
-): DeadlineStatus {
+export function deadlineStatus(deadline: Deadline, { today, atRiskDays }: Policy): DeadlineStatus {
   if (deadline.metOn !== null) {
     const daysLate = daysBetween(deadline.due, deadline.metOn);
     return daysLate > 0

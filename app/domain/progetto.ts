@@ -3,6 +3,7 @@ import { earliest, type IsoDate } from "./dates";
 import {
   computeDeadlines,
   type Deadline,
+  type DeadlineKind,
   type DeadlineStatus,
   type Deadlines,
   deadlineStatus,
@@ -10,6 +11,7 @@ import {
   nextOpenDeadline,
 } from "./deadlines";
 import { isClosed, type Phase, projectPhase } from "./phase";
+import type { Policy } from "./policy";
 import { activitiesConcludedOn, servicesInForce } from "./services";
 
 /** The recorded facts of one progetto, as plain data. */
@@ -54,6 +56,8 @@ export interface ProgettoAssessment {
   contractedOn: IsoDate | null;
   concludedOn: IsoDate | null;
   deadlines: Deadlines;
+  /** Each deadline's status under the request's policy (null where there is no deadline). */
+  statuses: Record<DeadlineKind, DeadlineStatus | null>;
   /** The first deadline still to meet with its status; null once closed or when unknown. */
   next: { deadline: Deadline; status: DeadlineStatus } | null;
 }
@@ -62,11 +66,7 @@ export interface ProgettoAssessment {
  * Everything the screens derive from a progetto's facts. When several determine exist the
  * earliest contract counts: the stricter reading, so the tracker never promises extra time.
  */
-export function assessProgetto(
-  facts: ProgettoFacts,
-  today: IsoDate,
-  atRiskDays?: number,
-): ProgettoAssessment {
+export function assessProgetto(facts: ProgettoFacts, policy: Policy): ProgettoAssessment {
   const accepted = facts.istanze.filter((i) => i.outcome === "accolta");
   const services = servicesInForce(
     facts.candidaturaServices,
@@ -107,13 +107,18 @@ export function assessProgetto(
   });
 
   const open = isClosed(phase) ? null : nextOpenDeadline(deadlines);
+  const statusOf = (d: Deadline | null) => (d === null ? null : deadlineStatus(d, policy));
   return {
     phase,
     services,
     contractedOn,
     concludedOn,
     deadlines,
-    next: open ? { deadline: open, status: deadlineStatus(open, today, atRiskDays) } : null,
+    statuses: {
+      contract: statusOf(deadlines.contract),
+      completion: statusOf(deadlines.completion),
+    },
+    next: open ? { deadline: open, status: deadlineStatus(open, policy) } : null,
   };
 }
 

@@ -1,12 +1,5 @@
 /** The open deadlines across progetti, soonest first, for the Scadenze page and its export. */
-import type { IsoDate } from "./dates";
-import {
-  DEADLINE_LABELS,
-  type Deadline,
-  type DeadlineStatus,
-  deadlineStatus,
-  describeStatus,
-} from "./deadlines";
+import { DEADLINE_LABELS, type Deadline, type DeadlineStatus, describeStatus } from "./deadlines";
 import { formatDate } from "./format";
 import { isClosed } from "./phase";
 import type { ProgettoAssessment } from "./progetto";
@@ -42,8 +35,6 @@ export interface ScadenzeFilter {
 
 export function openDeadlines(
   progetti: readonly ProgettoForScadenze[],
-  today: IsoDate,
-  atRiskDays: number,
   filter: ScadenzeFilter,
 ): OpenDeadline[] {
   const rows: OpenDeadline[] = [];
@@ -51,9 +42,10 @@ export function openDeadlines(
     if (isClosed(p.assessment.phase)) continue;
     if (filter.unioneId !== null && p.unioneId !== filter.unioneId) continue;
     if (filter.comuneId !== null && p.comuneId !== filter.comuneId) continue;
-    for (const deadline of [p.assessment.deadlines.contract, p.assessment.deadlines.completion]) {
-      if (deadline === null || deadline.metOn !== null) continue;
-      const status = deadlineStatus(deadline, today, atRiskDays);
+    for (const kind of ["contract", "completion"] as const) {
+      const deadline = p.assessment.deadlines[kind];
+      const status = p.assessment.statuses[kind];
+      if (deadline === null || status === null || deadline.metOn !== null) continue;
       if (filter.status !== "all" && status.kind !== filter.status) continue;
       const { id, comuneId, comune, unioneId, unione, cup } = p;
       rows.push({ progettoId: id, comuneId, comune, unioneId, unione, cup, deadline, status });

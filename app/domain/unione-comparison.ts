@@ -6,7 +6,7 @@
 import { type Band, bandById, bandForPopulation, decomposeAmount, splitAmount } from "./bands";
 import type { Readiness } from "./conformity";
 import type { IsoDate } from "./dates";
-import { type DeadlineStatus, deadlineStatus } from "./deadlines";
+import type { DeadlineKind, DeadlineStatus } from "./deadlines";
 import { PHASE_ORDER, type Phase } from "./phase";
 import type { ProgettoAssessment } from "./progetto";
 
@@ -65,24 +65,14 @@ export interface ComparisonRow {
   conformity: Readiness | null;
 }
 
-function cell(
-  deadline: ProgettoAssessment["deadlines"]["contract"],
-  today: IsoDate,
-  atRiskDays: number,
-): DeadlineCell | null {
-  if (!deadline) return null;
-  return {
-    due: deadline.due,
-    status: deadlineStatus(deadline, today, atRiskDays),
-    projected: deadline.projected,
-  };
+function cell(a: ProgettoAssessment, kind: DeadlineKind): DeadlineCell | null {
+  const deadline = a.deadlines[kind];
+  const status = a.statuses[kind];
+  if (!deadline || !status) return null;
+  return { due: deadline.due, status, projected: deadline.projected };
 }
 
-export function comparisonRow(
-  member: MemberFacts,
-  today: IsoDate,
-  atRiskDays: number,
-): ComparisonRow {
+export function comparisonRow(member: MemberFacts): ComparisonRow {
   const p = member.progetto;
   const amountCents = p?.amountCents ?? 0;
   const exact = decomposeAmount(amountCents);
@@ -99,8 +89,8 @@ export function comparisonRow(
   const site = parts?.siteCents ?? 0;
   const services = parts?.servicesCents ?? amountCents;
   const a = p?.assessment ?? null;
-  const contract = a ? cell(a.deadlines.contract, today, atRiskDays) : null;
-  const completion = a ? cell(a.deadlines.completion, today, atRiskDays) : null;
+  const contract = a ? cell(a, "contract") : null;
+  const completion = a ? cell(a, "completion") : null;
   const late = [contract, completion].some(
     (c) => c !== null && (c.status.kind === "overdue" || c.status.kind === "met-late"),
   );

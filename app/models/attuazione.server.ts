@@ -3,9 +3,9 @@
  * one by one: nothing private (notes, reasons, unpublished documents, uploaders) can slip
  * through by being a column of a row we happened to read.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
-import { comune, decreto, documento, progetto } from "../../db/schema";
+import { comune, documento, progetto } from "../../db/schema";
 import {
   attachmentLabel,
   COMPONENTI,
@@ -16,11 +16,11 @@ import {
   servicesText,
 } from "../domain/attuazione";
 import { bandById, splitAmount } from "../domain/bands";
-import { type IsoDate, latest } from "../domain/dates";
+import { latest } from "../domain/dates";
 import { misuraByCode } from "../domain/measures";
 import { PHASE_LABELS } from "../domain/phase";
-import { assessProgetto } from "../domain/progetto";
-import { factsOf, loadRelated } from "./progetti.server";
+import type { Policy } from "../domain/policy";
+import { type AssessedProgetto, loadAssessedProgetti } from "./progetti.server";
 import { loadProgettoRecord } from "./progetto-record.server";
 
 /** Changes with every audited write: the public pages' ETag is built from it. */
@@ -36,49 +36,22 @@ function findComune(db: Db, istat: string) {
   return db.select().from(comune).where(eq(comune.codiceIstat, istat)).get() ?? null;
 }
 
-export function loadAttuazioneComune(db: Db, istat: string, today: IsoDate) {
+export function loadAttuazioneComune(db: Db, istat: string, policy: Policy) {
   const found = findComune(db, istat);
   if (!found) return null;
-  const rows = db
-    .select({
-      id: progetto.id,
-      title: progetto.title,
-      misura: progetto.misura,
-      cup: progetto.cup,
-      band: progetto.band,
-      amountRequestedCents: progetto.amountRequestedCents,
-      officialAmountCents: progetto.officialAmountCents,
-      officialState: progetto.officialState,
-      officialStateOn: progetto.officialStateOn,
-      updatedAt: progetto.updatedAt,
-      hasDecreto: decreto.id,
-      notifiedOn: decreto.notifiedOn,
-      decretoAmountCents: decreto.amountCents,
-      decretoUpdatedAt: decreto.updatedAt,
-    })
-    .from(progetto)
-    .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
-    .where(and(eq(progetto.comuneId, found.id), eq(progetto.beneficiaryKind, "comune")))
-    .orderBy(asc(progetto.misura), asc(progetto.id))
-    .all();
-  const related = loadRelated(
+  const assessed = loadAssessedProgetti(
     db,
-    rows.map((r) => r.id),
+    policy,
+    and(eq(progetto.comuneId, found.id), eq(progetto.beneficiaryKind, "comune")),
   );
-  const progetti = rows.map((r) => {
-    const assessment = assessProgetto(
-      factsOf({ ...r, population: found.population }, related),
-      today,
-    );
-    return {
-      id: r.id,
-      title: r.title,
-      misura: r.misura,
-      cup: r.cup,
-      amountCents: r.decretoAmountCents ?? r.officialAmountCents ?? r.amountRequestedCents,
-      state: PHASE_LABELS[assessment.phase],
-    };
-  });
+  const progetti = assessed.map((a) => ({
+    id: a.progetto.id,
+    title: a.progetto.title,
+    misura: a.progetto.misura,
+    cup: a.progetto.cup,
+    amountCents: a.amountCents,
+    state: PHASE_LABELS[a.assessment.phase],
+  }));
   // Missione > componente > misura, in the order of the measures' codes.
   const groups = new Map<
     string,
@@ -100,23 +73,16 @@ export function loadAttuazioneComune(db: Db, istat: string, today: IsoDate) {
       });
     groups.get(key)?.progetti.push(p);
   }
-  const stepDates = [
-    ...related.determine.values(),
-    ...related.eventi.values(),
-    ...related.istanze.values(),
-  ]
-    .flat()
-    .map((s) => s.updatedAt);
   return {
     comune: { name: found.name, istat: found.codiceIstat, provincia: found.provincia },
     groups: [...groups.values()],
     progetti,
-    lastUpdated: latest([...rows.flatMap((r) => [r.updatedAt, r.decretoUpdatedAt]), ...stepDates]),
+    lastUpdated: latest(assessed.flatMap(lastChanges)),
   };
 }
 
-export function loadAttuazioneProgetto(db: Db, istat: string, id: number, today: IsoDate) {
-  const record = loadProgettoRecord(db, id, today, 30);
+export function loadAttuazioneProgetto(db: Db, istat: string, id: number, policy: Policy) {
+  const record = loadProgettoRecord(db, id, policy);
   if (
     !record ||
     record.comune.codiceIstat !== istat ||
@@ -125,8 +91,7 @@ export function loadAttuazioneProgetto(db: Db, istat: string, id: number, today:
     return null;
   const p = record.progetto;
   const m = misuraByCode(p.misura);
-  const amountCents =
-    record.decreto?.amountCents ?? p.officialAmountCents ?? p.amountRequestedCents;
+  const { amountCents } = record;
   const split =
     p.misura === "1.4.1" && amountCents !== null
       ? splitAmount(amountCents, p.band === null ? null : bandById(p.band))
@@ -172,15 +137,19 @@ export function loadAttuazioneProgetto(db: Db, istat: string, id: number, today:
       date: d.uploadedAt.slice(0, 10),
       label: attachmentLabel(d.sizeBytes, d.originalName),
     })),
-    lastUpdated: latest([
-      p.updatedAt,
-      record.decreto?.updatedAt,
-      ...record.istanze.map((i) => i.updatedAt),
-      ...record.determine.map((d) => d.updatedAt),
-      ...record.eventi.map((e) => e.updatedAt),
-      ...published.map((d) => d.uploadedAt),
-    ]),
+    lastUpdated: latest([...lastChanges(record), ...published.map((d) => d.uploadedAt)]),
   };
+}
+
+/** When each part of a progetto last changed. */
+function lastChanges(a: AssessedProgetto): (string | null | undefined)[] {
+  return [
+    a.progetto.updatedAt,
+    a.decreto?.updatedAt,
+    ...a.istanze.map((i) => i.updatedAt),
+    ...a.determine.map((d) => d.updatedAt),
+    ...a.eventi.map((e) => e.updatedAt),
+  ];
 }
 
 /** A published document of a comune's progetto, or null (unpublished ones do not exist here). */

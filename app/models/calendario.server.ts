@@ -1,44 +1,38 @@
 import { eq } from "drizzle-orm";
+import type { Db } from "../../db/connection";
 import { comune } from "../../db/schema";
-import { readConfig } from "../config.server";
-import { getDb } from "../db.server";
-import { deadlineStatus } from "../domain/deadlines";
 import { type CalendarDeadline, icalendar } from "../domain/icalendar";
 import { isClosed } from "../domain/phase";
-import { today } from "../today.server";
-import { listProgettoSummaries } from "./progetti.server";
+import type { Policy } from "../domain/policy";
+import { loadAssessedProgetti } from "./progetti.server";
 
 /** The deadlines of a comune's or an Unione's progetti still running, as an .ics feed. */
 export function deadlineFeed(
+  { db, policy }: { db: Db; policy: Policy },
   scope: { comuneId: number } | { unioneId: number },
   name: string,
   baseUrl: string,
 ): string {
-  const day = today();
-  const { atRiskDays } = readConfig();
   const filter =
     "comuneId" in scope ? eq(comune.id, scope.comuneId) : eq(comune.unioneId, scope.unioneId);
-  const deadlines: CalendarDeadline[] = listProgettoSummaries(
-    getDb(),
-    day,
-    atRiskDays,
-    filter,
-  ).flatMap((p) =>
+  const deadlines: CalendarDeadline[] = loadAssessedProgetti(db, policy, filter).flatMap((p) =>
     isClosed(p.assessment.phase)
       ? []
-      : [p.assessment.deadlines.contract, p.assessment.deadlines.completion].flatMap((d) =>
-          d === null
+      : (["contract", "completion"] as const).flatMap((kind) => {
+          const deadline = p.assessment.deadlines[kind];
+          const status = p.assessment.statuses[kind];
+          return deadline === null || status === null
             ? []
             : [
                 {
-                  progettoId: p.id,
-                  comune: p.comune,
-                  cup: p.cup,
-                  deadline: d,
-                  status: deadlineStatus(d, day, atRiskDays),
+                  progettoId: p.progetto.id,
+                  comune: p.comune.name,
+                  cup: p.progetto.cup,
+                  deadline,
+                  status,
                 },
-              ],
-        ),
+              ];
+        }),
   );
   return icalendar({ name, deadlines, generatedAt: new Date().toISOString(), baseUrl });
 }

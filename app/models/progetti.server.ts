@@ -11,7 +11,7 @@ import {
   progettoServizio,
   unione,
 } from "../../db/schema";
-import type { IsoDate } from "../domain/dates";
+import type { Policy } from "../domain/policy";
 import {
   assessProgetto,
   type IstanzaFacts,
@@ -47,23 +47,31 @@ export interface Related {
   istanze: Map<number, IstanzaWithServices[]>;
 }
 
-export function loadRelated(db: Pick<Db, "select">, progettoIds?: readonly number[]): Related {
+/**
+ * The steps of the progetti a scope selects, each table read once and grouped by progetto.
+ * The scope is a subquery, not a list of ids, so its size never meets SQLite's limit on
+ * bound parameters, and a scope of three progetti never reads the steps of all the others.
+ */
+export function loadRelated(db: Pick<Db, "select">, scope: SQL | undefined): Related {
+  const ids = db
+    .select({ id: progetto.id })
+    .from(progetto)
+    .innerJoin(comune, eq(comune.id, progetto.comuneId))
+    .where(scope);
   const filter = (column: Parameters<typeof inArray>[0]) =>
-    progettoIds ? inArray(column, [...progettoIds]) : undefined;
+    scope ? inArray(column, ids) : undefined;
   const istanze = db.select().from(istanzaModifica).where(filter(istanzaModifica.progettoId)).all();
   const changes = groupBy(
     istanze.length
       ? db
-          .select()
+          .select({
+            istanzaId: istanzaServizio.istanzaId,
+            servizioId: istanzaServizio.servizioId,
+            change: istanzaServizio.change,
+          })
           .from(istanzaServizio)
-          .where(
-            progettoIds
-              ? inArray(
-                  istanzaServizio.istanzaId,
-                  istanze.map((i) => i.id),
-                )
-              : undefined,
-          )
+          .innerJoin(istanzaModifica, eq(istanzaModifica.id, istanzaServizio.istanzaId))
+          .where(filter(istanzaModifica.progettoId))
           .all()
       : [],
     (c) => c.istanzaId,
@@ -135,52 +143,107 @@ export function factsOf(p: ProgettoCore, related: Related): ProgettoFacts {
   };
 }
 
-/** Every progetto with its derived state, in a fixed number of queries whatever the count. */
-export function listProgettoSummaries(
+type ProgettoRow = typeof progetto.$inferSelect;
+type DecretoRow = typeof decreto.$inferSelect;
+
+/** One progetto as every page reads it: its rows, its steps and its assessment. */
+export interface AssessedProgetto {
+  progetto: ProgettoRow;
+  comune: {
+    id: number;
+    name: string;
+    codiceIstat: string;
+    provincia: string | null;
+    population: number | null;
+    fictional: boolean;
+    unioneId: number | null;
+  };
+  unione: string | null;
+  decreto: DecretoRow | null;
+  candidaturaServices: number[];
+  istanze: IstanzaWithServices[];
+  determine: Determina[];
+  eventi: Evento[];
+  /** What was granted: the decreto's amount, else the official one, else the requested one. */
+  amountCents: number | null;
+  assessment: ProgettoAssessment;
+}
+
+/**
+ * The read model: the progetti a scope selects (a condition on progetto and comune), with
+ * their steps and their assessment under the request's policy, in a fixed number of
+ * queries whatever their count. Every page that shows progetti starts here.
+ */
+export function loadAssessedProgetti(
   db: Db,
-  today: IsoDate,
-  atRiskDays: number,
-  comuniFilter?: SQL,
-): ProgettoSummary[] {
+  policy: Policy,
+  scope: SQL | undefined,
+): AssessedProgetto[] {
   const rows = db
     .select({
-      id: progetto.id,
-      comuneId: comune.id,
-      comune: comune.name,
-      comuneFictional: comune.fictional,
-      unioneId: comune.unioneId,
+      progetto,
+      comune: {
+        id: comune.id,
+        name: comune.name,
+        codiceIstat: comune.codiceIstat,
+        provincia: comune.provincia,
+        population: comune.population,
+        fictional: comune.fictional,
+        unioneId: comune.unioneId,
+      },
       unione: unione.name,
-      population: comune.population,
-      misura: progetto.misura,
-      cup: progetto.cup,
-      amountCents: progetto.amountRequestedCents,
-      band: progetto.band,
-      officialState: progetto.officialState,
-      officialStateOn: progetto.officialStateOn,
-      decretoAmountCents: decreto.amountCents,
-      notifiedOn: decreto.notifiedOn,
-      hasDecreto: decreto.id,
+      decreto,
     })
     .from(progetto)
     .innerJoin(comune, eq(comune.id, progetto.comuneId))
     .leftJoin(unione, eq(unione.id, comune.unioneId))
     .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
-    .where(comuniFilter)
-    .orderBy(asc(comune.name), asc(progetto.id))
+    .where(scope)
+    .orderBy(asc(comune.name), asc(progetto.misura), asc(progetto.id))
     .all();
-  const related = loadRelated(db);
-  return rows.map((r) => ({
-    id: r.id,
-    comuneId: r.comuneId,
-    comune: r.comune,
-    comuneFictional: r.comuneFictional,
-    unioneId: r.unioneId,
-    unione: r.unione,
-    misura: r.misura,
-    cup: r.cup,
-    amountCents: r.decretoAmountCents ?? r.amountCents,
-    assessment: assessProgetto(factsOf(r, related), today, atRiskDays),
-  }));
+  if (rows.length === 0) return [];
+  const related = loadRelated(db, scope);
+  return rows.map((r) => {
+    const id = r.progetto.id;
+    const facts = factsOf(
+      {
+        id,
+        band: r.progetto.band,
+        population: r.comune.population,
+        notifiedOn: r.decreto?.notifiedOn ?? null,
+        hasDecreto: r.decreto?.id ?? null,
+        officialState: r.progetto.officialState,
+        officialStateOn: r.progetto.officialStateOn,
+      },
+      related,
+    );
+    return {
+      ...r,
+      candidaturaServices: related.services.get(id) ?? [],
+      istanze: related.istanze.get(id) ?? [],
+      determine: related.determine.get(id) ?? [],
+      eventi: related.eventi.get(id) ?? [],
+      amountCents:
+        r.decreto?.amountCents ?? r.progetto.officialAmountCents ?? r.progetto.amountRequestedCents,
+      assessment: assessProgetto(facts, policy),
+    };
+  });
+}
+
+/** The flat shape of a progetto in lists (dashboard, Scadenze, calendars). */
+export function summarize(a: AssessedProgetto): ProgettoSummary {
+  return {
+    id: a.progetto.id,
+    comuneId: a.comune.id,
+    comune: a.comune.name,
+    comuneFictional: a.comune.fictional,
+    unioneId: a.comune.unioneId,
+    unione: a.unione,
+    misura: a.progetto.misura,
+    cup: a.progetto.cup,
+    amountCents: a.amountCents,
+    assessment: a.assessment,
+  };
 }
 
 export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
-import { avviso, comune, decreto, documento, progetto } from "../../db/schema";
-import { type IsoDate, latest } from "../domain/dates";
-import { assessProgetto } from "../domain/progetto";
+import { avviso, documento, progetto } from "../../db/schema";
+import { latest } from "../domain/dates";
+import type { Policy } from "../domain/policy";
 import { buildTimeline, type StepRef, stepKey } from "../domain/timeline";
-import { factsOf, loadRelated } from "./progetti.server";
+import { loadAssessedProgetti } from "./progetti.server";
 
 export type DocumentoRow = typeof documento.$inferSelect;
 
@@ -34,46 +34,22 @@ function recordVersion(updatedAts: readonly (string | null | undefined)[]): stri
   return `${latest(dates) ?? ""}#${dates.length}`;
 }
 
-/** Everything the project page shows, in a handful of queries. */
-export function loadProgettoRecord(db: Db, id: number, today: IsoDate, atRiskDays: number) {
-  const row = db
-    .select({ progetto, comune, avviso, decreto })
-    .from(progetto)
-    .innerJoin(comune, eq(comune.id, progetto.comuneId))
-    .leftJoin(avviso, eq(avviso.id, progetto.avvisoId))
-    .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
-    .where(eq(progetto.id, id))
-    .get();
-  if (!row) return null;
-  const related = loadRelated(db, [id]);
-  const p = row.progetto;
-  const assessment = assessProgetto(
-    factsOf(
-      {
-        id,
-        band: p.band,
-        population: row.comune.population,
-        notifiedOn: row.decreto?.notifiedOn ?? null,
-        hasDecreto: row.decreto?.id ?? null,
-        officialState: p.officialState,
-        officialStateOn: p.officialStateOn,
-      },
-      related,
-    ),
-    today,
-    atRiskDays,
-  );
-  const candidaturaServices = related.services.get(id) ?? [];
-  const istanze = related.istanze.get(id) ?? [];
-  const determine = related.determine.get(id) ?? [];
-  const eventi = related.eventi.get(id) ?? [];
+/** Everything the project page shows: the read model's progetto, its timeline and documents. */
+export function loadProgettoRecord(db: Db, id: number, policy: Policy) {
+  const [found] = loadAssessedProgetti(db, policy, eq(progetto.id, id));
+  if (!found) return null;
+  const { progetto: p, decreto: d, candidaturaServices, istanze, determine, eventi } = found;
+  const avvisoRow =
+    p.avvisoId === null
+      ? null
+      : (db.select().from(avviso).where(eq(avviso.id, p.avvisoId)).get() ?? null);
   const timeline = buildTimeline({
     candidatura: {
       sentOn: p.candidaturaSentOn,
       amountCents: p.amountRequestedCents,
       services: candidaturaServices,
     },
-    decreto: row.decreto,
+    decreto: d,
     istanze,
     determine,
     eventi,
@@ -85,24 +61,17 @@ export function loadProgettoRecord(db: Db, id: number, today: IsoDate, atRiskDay
     .orderBy(documento.uploadedAt)
     .all();
   return {
+    ...found,
     version: recordVersion([
       p.updatedAt,
-      row.decreto?.updatedAt,
+      d?.updatedAt,
       ...istanze.map((i) => i.updatedAt),
-      ...determine.map((d) => d.updatedAt),
+      ...determine.map((x) => x.updatedAt),
       ...eventi.map((e) => e.updatedAt),
     ]),
-    progetto: p,
-    comune: row.comune,
-    avviso: row.avviso,
-    decreto: row.decreto,
-    candidaturaServices,
-    istanze,
-    determine,
-    eventi,
-    assessment,
+    avviso: avvisoRow,
     timeline,
-    documenti: documenti.map((d) => ({ ...d, stepKey: documentStepKey(d) })),
+    documenti: documenti.map((x) => ({ ...x, stepKey: documentStepKey(x) })),
   };
 }
 

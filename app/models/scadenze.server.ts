@@ -1,18 +1,18 @@
+import type { Db } from "../../db/connection";
 import type { SessionUser } from "../auth/access";
-import { readConfig } from "../config.server";
-import { getDb } from "../db.server";
+import type { Policy } from "../domain/policy";
 import { openDeadlines, type StatusFilter } from "../domain/scadenze";
-import { today } from "../today.server";
 import { visibleComuni } from "./comuni.server";
-import { listProgettoSummaries } from "./progetti.server";
+import { loadAssessedProgetti, summarize } from "./progetti.server";
 
 const STATUSES: readonly StatusFilter[] = ["all", "overdue", "at-risk", "open"];
 
 /** The open deadlines the user may see, filtered by the page's query string. */
-export function loadScadenze(user: SessionUser, params: URLSearchParams) {
-  const day = today();
-  const { atRiskDays } = readConfig();
-  const progetti = listProgettoSummaries(getDb(), day, atRiskDays, visibleComuni(user));
+export function loadScadenze(
+  { db, policy, user }: { db: Db; policy: Policy; user: SessionUser },
+  params: URLSearchParams,
+) {
+  const progetti = loadAssessedProgetti(db, policy, visibleComuni(user)).map(summarize);
   const id = (name: string) => {
     const value = Number(params.get(name));
     return Number.isSafeInteger(value) && value > 0 ? value : null;
@@ -27,9 +27,9 @@ export function loadScadenze(user: SessionUser, params: URLSearchParams) {
   }
   const byName = (a: [number, string], b: [number, string]) => a[1].localeCompare(b[1]);
   return {
-    today: day,
+    today: policy.today,
     filter,
-    rows: openDeadlines(progetti, day, atRiskDays, filter),
+    rows: openDeadlines(progetti, filter),
     unioni: [...unioni].sort(byName).map(([value, label]) => ({ value, label })),
     comuni: [...comuni].sort(byName).map(([value, label]) => ({ value, label })),
   };

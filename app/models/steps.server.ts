@@ -189,7 +189,7 @@ export function saveIstanza(
 
 /** Services in force before this istanza: the candidatura's with the other accepted swaps. */
 function servicesInForceExcept(db: Writer, progettoId: number, istanzaId: number | null): number[] {
-  const related = loadRelated(db, [progettoId]);
+  const related = loadRelated(db, eq(progetto.id, progettoId));
   const swaps = (related.istanze.get(progettoId) ?? []).filter(
     (i) => i.id !== istanzaId && i.outcome === "accolta" && i.kind === "sostituzione-servizi",
   );

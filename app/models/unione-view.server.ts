@@ -1,14 +1,12 @@
 /**
  * What the Unione page compares: its member comuni and each one's 1.4.1 progetto, in a
- * fixed number of queries whatever the number of members (members, progetti, and the five
- * step tables of loadRelated).
+ * fixed number of queries whatever the number of members (members, then the read model).
  */
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
-import { comune, decreto, progetto, unione } from "../../db/schema";
+import { comune, progetto, unione } from "../../db/schema";
 import { checklistItems, readiness } from "../domain/conformity";
-import type { IsoDate } from "../domain/dates";
-import { assessProgetto } from "../domain/progetto";
+import type { Policy } from "../domain/policy";
 import {
   comparisonRow,
   comparisonTotals,
@@ -20,14 +18,9 @@ import {
 } from "../domain/unione-comparison";
 import { laneChart } from "../domain/unione-lanes";
 import { statusesByProgetto } from "./conformita.server";
-import { factsOf, loadRelated } from "./progetti.server";
+import { type AssessedProgetto, loadAssessedProgetti } from "./progetti.server";
 
-export function loadUnioneMembers(
-  db: Db,
-  unioneId: number,
-  today: IsoDate,
-  atRiskDays: number,
-): MemberFacts[] {
+export function loadUnioneMembers(db: Db, unioneId: number, policy: Policy): MemberFacts[] {
   const members = db
     .select({ id: comune.id, name: comune.name, population: comune.population })
     .from(comune)
@@ -35,68 +28,35 @@ export function loadUnioneMembers(
     .orderBy(asc(comune.name))
     .all();
   if (members.length === 0) return [];
-  const progetti = db
-    .select({
-      id: progetto.id,
-      comuneId: progetto.comuneId,
-      cup: progetto.cup,
-      band: progetto.band,
-      servicesCount: progetto.servicesCount,
-      amountRequestedCents: progetto.amountRequestedCents,
-      officialState: progetto.officialState,
-      officialStateOn: progetto.officialStateOn,
-      officialAmountCents: progetto.officialAmountCents,
-      hasDecreto: decreto.id,
-      decretoNumber: decreto.number,
-      decreeOn: decreto.decreeOn,
-      notifiedOn: decreto.notifiedOn,
-      decretoAmountCents: decreto.amountCents,
-    })
-    .from(progetto)
-    .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
-    .where(
-      and(
-        inArray(
-          progetto.comuneId,
-          members.map((m) => m.id),
-        ),
-        eq(progetto.misura, "1.4.1"),
-        eq(progetto.beneficiaryKind, "comune"),
-      ),
-    )
-    .orderBy(asc(progetto.id))
-    .all();
-  const related = loadRelated(
+  const progetti = loadAssessedProgetti(
     db,
-    progetti.map((p) => p.id),
+    policy,
+    and(
+      eq(comune.unioneId, unioneId),
+      eq(progetto.misura, "1.4.1"),
+      eq(progetto.beneficiaryKind, "comune"),
+    ),
   );
   const conformity = statusesByProgetto(
     db,
-    progetti.map((p) => p.id),
+    progetti.map((p) => p.progetto.id),
   );
   // One row per comune: its progetto not renounced, else its first.
-  const byComune = new Map<number, (typeof progetti)[number]>();
-  for (const p of progetti) {
-    const known = byComune.get(p.comuneId);
-    if (!known || (known.officialState === "R" && p.officialState !== "R"))
-      byComune.set(p.comuneId, p);
+  const byComune = new Map<number, AssessedProgetto>();
+  for (const p of [...progetti].sort((a, b) => a.progetto.id - b.progetto.id)) {
+    const known = byComune.get(p.comune.id);
+    if (!known || (known.progetto.officialState === "R" && p.progetto.officialState !== "R"))
+      byComune.set(p.comune.id, p);
   }
   return members.map((m) => {
-    const p = byComune.get(m.id);
-    if (!p) return { comuneId: m.id, comune: m.name, population: m.population, progetto: null };
-    const eventi = related.eventi.get(p.id) ?? [];
+    const found = byComune.get(m.id);
+    if (!found) return { comuneId: m.id, comune: m.name, population: m.population, progetto: null };
+    const { progetto: p, decreto: d, eventi, determine, assessment, amountCents } = found;
     const last = (kind: string) => eventi.filter((e) => e.kind === kind).at(-1) ?? null;
     const erogazione = last("erogazione");
     const asseverazione = eventi.filter(
       (e) => e.kind === "asseverazione" && e.outcome === "positiva",
     );
-    const determine = related.determine.get(p.id) ?? [];
-    const assessment = assessProgetto(
-      factsOf({ ...p, population: m.population }, related),
-      today,
-      atRiskDays,
-    );
-    const amountCents = p.decretoAmountCents ?? p.amountRequestedCents;
     return {
       comuneId: m.id,
       comune: m.name,
@@ -107,9 +67,9 @@ export function loadUnioneMembers(
         band: p.band,
         servicesCount: p.servicesCount,
         amountCents,
-        decretoNumber: p.decretoNumber,
-        decretoOn: p.decreeOn,
-        notifiedOn: p.notifiedOn,
+        decretoNumber: d?.number ?? null,
+        decretoOn: d?.decreeOn ?? null,
+        notifiedOn: d?.notifiedOn ?? null,
         supplier: determine[0]?.supplierName ?? null,
         erogatoCents:
           assessment.phase === "erogato"
@@ -127,11 +87,11 @@ export function loadUnioneMembers(
 }
 
 /** The Unione, its comparison rows and totals, as of today. */
-export function loadUnioneComparison(db: Db, unioneId: number, today: IsoDate, atRiskDays: number) {
+export function loadUnioneComparison(db: Db, unioneId: number, policy: Policy) {
   const found = db.select().from(unione).where(eq(unione.id, unioneId)).get();
   if (!found) return null;
-  const members = loadUnioneMembers(db, unioneId, today, atRiskDays);
-  const rows = members.map((m) => comparisonRow(m, today, atRiskDays));
+  const members = loadUnioneMembers(db, unioneId, policy);
+  const rows = members.map(comparisonRow);
   return { unione: found, members, rows, totals: comparisonTotals(rows) };
 }
 
@@ -146,14 +106,9 @@ export function listUnioni(db: Db) {
 }
 
 /** Everything the Unione page shows: the comparison sorted and filtered as asked. */
-export function loadUnionePage(
-  db: Db,
-  unioneId: number,
-  today: IsoDate,
-  atRiskDays: number,
-  params: URLSearchParams,
-) {
-  const found = loadUnioneComparison(db, unioneId, today, atRiskDays);
+export function loadUnionePage(db: Db, unioneId: number, policy: Policy, params: URLSearchParams) {
+  const { today } = policy;
+  const found = loadUnioneComparison(db, unioneId, policy);
   if (!found) return null;
   const query = readComparisonQuery(params);
   const rows = sortRows(filterRows(found.rows, query), query.sort, query.direction);

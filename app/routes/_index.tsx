@@ -2,26 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { signedIn } from "~/auth/authorize.server";
 import { DeadlineCell } from "~/components/DeadlineCell";
-import { readConfig } from "~/config.server";
-import { getDb } from "~/db.server";
 import { formatDate, formatEuro } from "~/domain/format";
 import { PHASE_LABELS } from "~/domain/phase";
 import { visibleComuni } from "~/models/comuni.server";
-import { listProgettoSummaries } from "~/models/progetti.server";
-import { today } from "~/today.server";
+import { loadAssessedProgetti, summarize } from "~/models/progetti.server";
 
 export const meta: MetaFunction = () => [{ title: "Progetti PNRR · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   const user = signedIn({ context, request });
-  const day = today();
-  const progetti = listProgettoSummaries(
-    getDb(),
-    day,
-    readConfig().atRiskDays,
-    visibleComuni(user),
-  );
-  return { today: day, progetti };
+  const progetti = loadAssessedProgetti(context.db, context.policy, visibleComuni(user));
+  return { today: context.policy.today, progetti: progetti.map(summarize) };
 }
 
 export default function Home() {

@@ -10,8 +10,6 @@ import { safeReturnPath } from "~/auth/return-path";
 import { startSession } from "~/auth/session.server";
 import { lockedMessage } from "~/auth/throttle";
 import { Field } from "~/components/Field";
-import { readConfig } from "~/config.server";
-import { getDb } from "~/db.server";
 import { signIn } from "~/models/utenti.server";
 
 export const meta: MetaFunction = () => [{ title: "Accedi · Cruscotto PNRR" }];
@@ -32,9 +30,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.success || !form.data.email || !form.data.password) {
     return { error: "Inserire email e password.", email: form.data?.email ?? "" };
   }
-  const result = await signIn(getDb(), form.data.email, form.data.password, context.clientAddress);
+  const result = await signIn(
+    context.db,
+    form.data.email,
+    form.data.password,
+    context.clientAddress,
+  );
   if (result.ok) {
-    throw redirect(safeReturnPath(form.data.ritorno, readConfig().publicUrl), {
+    throw redirect(safeReturnPath(form.data.ritorno, context.config.publicUrl), {
       headers: { "Set-Cookie": await startSession(result.userId) },
     });
   }

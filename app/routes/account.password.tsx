@@ -6,7 +6,6 @@ import { endOtherSessions } from "~/auth/session.server";
 import { lockedMessage } from "~/auth/throttle";
 import { passwordField } from "~/auth/utente-input";
 import { Field } from "~/components/Field";
-import { getDb } from "~/db.server";
 import { fieldErrors } from "~/domain/field-errors";
 import { actorOf } from "~/models/audited.server";
 import { checkPassword, setPassword } from "~/models/utenti.server";
@@ -33,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = signedIn({ context, request });
   const parsed = ChangePassword.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error) };
-  const db = getDb();
+  const db = context.db;
   const checked = await checkPassword(db, user.id, parsed.data.current);
   if (!checked.ok) {
     const current =

@@ -7,8 +7,6 @@ import {
 import { Form, useActionData } from "@remix-run/react";
 import { adminOnly } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
-import { readConfig } from "~/config.server";
-import { getDb } from "~/db.server";
 import { ImportRejected, importOfficialFile, type RowReport } from "~/opendata/import.server";
 import { rebuildOverviewSummary } from "~/opendata/overview-summary.server";
 import { UnreadableFile } from "~/opendata/read.server";
@@ -45,11 +43,12 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action(
   args: ActionFunctionArgs,
 ): Promise<Result | ReturnType<typeof data<Result>>> {
+  const { context } = args;
   adminOnly(args);
   const { request } = args;
   let upload: Awaited<ReturnType<typeof receiveUpload>>;
   try {
-    upload = await receiveUpload(request, readConfig().filesDir, IMPORT_MAX_BYTES);
+    upload = await receiveUpload(request, context.config.filesDir, IMPORT_MAX_BYTES);
   } catch (error) {
     if (error instanceof UploadTooLarge)
       return data<Result>(
@@ -64,11 +63,12 @@ export async function action(
   if (!file) return { ok: false, message: "Scegliere un file da importare.", problems: [] };
   const dryRun = fields.dryRun === "on";
   try {
-    const summary = importOfficialFile(getDb(), file.tempPath, {
+    const summary = importOfficialFile(context.db, file.tempPath, {
       skipInvalid: fields.skipInvalid === "on",
       dryRun,
     });
-    if (!dryRun && summary.created + summary.updated > 0) rebuildOverviewSummary(getDb().$client);
+    if (!dryRun && summary.created + summary.updated > 0)
+      rebuildOverviewSummary(context.db.$client);
     return { ok: true, dryRun, summary, problems: summary.problems.slice(0, 100) };
   } catch (error) {
     if (error instanceof ImportRejected) {

@@ -5,7 +5,6 @@ import { generatePassword } from "~/auth/password.server";
 import { endOtherSessions } from "~/auth/session.server";
 import { parseUtenteForm, utenteFormValues } from "~/auth/utente-form";
 import { UtenteFields } from "~/components/UtenteFields";
-import { getDb } from "~/db.server";
 import { fieldErrors } from "~/domain/field-errors";
 import { actorOf } from "~/models/audited.server";
 import {
@@ -15,26 +14,29 @@ import {
   setPassword,
   updateUtente,
 } from "~/models/utenti.server";
+import type { Db } from "../../db/connection";
 
 export const meta: MetaFunction = () => [{ title: "Modifica utente · Cruscotto PNRR" }];
 
-function findUtente(param: string | undefined) {
+function findUtente(db: Db, param: string | undefined) {
   const id = recordIdParam(param, "Utente");
-  const found = listUtenti(getDb()).find((u) => u.id === id);
+  const found = listUtenti(db).find((u) => u.id === id);
   if (!found) throw new Response("Utente non trovato", { status: 404 });
   return found;
 }
 
 export function loader(args: LoaderFunctionArgs) {
+  const { context } = args;
   adminOnly(args);
-  return { utente: findUtente(args.params.id), choices: scopeChoices(getDb()) };
+  return { utente: findUtente(context.db, args.params.id), choices: scopeChoices(context.db) };
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const admin = adminOnly(args);
-  const id = findUtente(args.params.id).id;
+  const id = findUtente(context.db, args.params.id).id;
   const form = await args.request.formData();
-  const db = getDb();
+  const db = context.db;
   if (form.get("intent") === "reset-password") {
     const password = generatePassword();
     await setPassword(db, actorOf(admin), id, password);

@@ -5,7 +5,6 @@ import { adminOnly } from "~/auth/authorize.server";
 import { generatePassword } from "~/auth/password.server";
 import { parseUtenteForm, utenteFormValues } from "~/auth/utente-form";
 import { UtenteFields, type UtenteValues } from "~/components/UtenteFields";
-import { getDb } from "~/db.server";
 import { fieldErrors } from "~/domain/field-errors";
 import { actorOf } from "~/models/audited.server";
 import {
@@ -18,8 +17,9 @@ import {
 export const meta: MetaFunction = () => [{ title: "Utenti · Cruscotto PNRR" }];
 
 export function loader(args: LoaderFunctionArgs) {
+  const { context } = args;
   adminOnly(args);
-  const db = getDb();
+  const db = context.db;
   return { utenti: listUtenti(db), choices: scopeChoices(db) };
 }
 
@@ -33,6 +33,7 @@ const EMPTY: UtenteValues = {
 };
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const admin = adminOnly(args);
   const form = await args.request.formData();
   const parsed = parseUtenteForm(form);
@@ -40,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.success) return { created: null, errors: fieldErrors(parsed.error), values };
   const password = generatePassword();
   try {
-    await createUtente(getDb(), actorOf(admin), parsed.data, password);
+    await createUtente(context.db, actorOf(admin), parsed.data, password);
   } catch (error) {
     if (error instanceof DuplicateEmailError)
       return { created: null, errors: { email: error.message }, values };

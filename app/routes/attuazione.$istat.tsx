@@ -2,11 +2,9 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { PublicPage } from "~/components/public/PublicPage";
 import { publicHandle, publicLinks, publicPageHeaders } from "~/components/public/route-exports";
-import { getDb } from "~/db.server";
 import { formatEuro } from "~/domain/format";
 import { loadAttuazioneComune } from "~/models/attuazione.server";
 import { publicHeaders } from "~/server/public-cache.server";
-import { today } from "~/today.server";
 
 export const handle = publicHandle;
 export const links = publicLinks;
@@ -21,8 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const headers = publicPageHeaders;
 
-export function loader({ params, request }: LoaderFunctionArgs) {
-  const found = loadAttuazioneComune(getDb(), params.istat ?? "", today());
+export function loader({ params, request, context }: LoaderFunctionArgs) {
+  const found = loadAttuazioneComune(context.db, params.istat ?? "", context.policy);
   if (!found) throw new Response("Comune non trovato", { status: 404 });
   const embed = new URL(request.url).searchParams.get("embed") === "1";
   return data({ ...found, embed }, { headers: publicHeaders() });

@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/db.server";
 import { toCsv } from "~/domain/csv";
 import { loadAttuazioneComune } from "~/models/attuazione.server";
 import { openDataResponse } from "~/server/public-cache.server";
-import { today } from "~/today.server";
 
 /** The comune's progetti as plain CSV (comma, decimal point) for programs. */
-export function loader({ params }: LoaderFunctionArgs) {
-  const found = loadAttuazioneComune(getDb(), params.istat ?? "", today());
+export function loader({ params, context }: LoaderFunctionArgs) {
+  const found = loadAttuazioneComune(context.db, params.istat ?? "", context.policy);
   if (!found) throw new Response("Comune non trovato", { status: 404 });
   const rows = [
     ["codice_istat", "comune", "misura", "titolo", "cup", "importo_euro", "stato"],

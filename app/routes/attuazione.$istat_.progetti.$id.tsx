@@ -3,13 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { parseRecordId } from "~/auth/canonical-path";
 import { PublicPage } from "~/components/public/PublicPage";
 import { publicHandle, publicLinks, publicPageHeaders } from "~/components/public/route-exports";
-import { readConfig } from "~/config.server";
-import { getDb } from "~/db.server";
 import { grantJsonLd } from "~/domain/attuazione";
 import { formatDate, formatEuro } from "~/domain/format";
 import { loadAttuazioneProgetto } from "~/models/attuazione.server";
 import { publicHeaders } from "~/server/public-cache.server";
-import { today } from "~/today.server";
 
 export const handle = publicHandle;
 export const links = publicLinks;
@@ -23,17 +20,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const headers = publicPageHeaders;
 
-export function loader({ params, request }: LoaderFunctionArgs) {
+export function loader({ params, request, context }: LoaderFunctionArgs) {
   const found = loadAttuazioneProgetto(
-    getDb(),
+    context.db,
     params.istat ?? "",
     parseRecordId(params.id) ?? 0,
-    today(),
+    context.policy,
   );
   if (!found) throw new Response("Progetto non trovato", { status: 404 });
   const url = new URL(request.url);
   const jsonLd = grantJsonLd({
-    url: `${readConfig().publicUrl}${url.pathname}`,
+    url: `${context.config.publicUrl}${url.pathname}`,
     title: found.progetto.title,
     cup: found.progetto.cup,
     amountCents: found.progetto.amountCents,

@@ -1,17 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseRecordId } from "~/auth/canonical-path";
-import { getDb } from "~/db.server";
 import { loadAttuazioneProgetto } from "~/models/attuazione.server";
 import { openDataResponse } from "~/server/public-cache.server";
-import { today } from "~/today.server";
 
 /** The project page as JSON: the same fields, amounts in cents, ISO dates. */
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ params, context }: LoaderFunctionArgs) {
   const found = loadAttuazioneProgetto(
-    getDb(),
+    context.db,
     params.istat ?? "",
     parseRecordId(params.id) ?? 0,
-    today(),
+    context.policy,
   );
   if (!found) throw new Response("Progetto non trovato", { status: 404 });
   return openDataResponse(JSON.stringify(found), "application/json");

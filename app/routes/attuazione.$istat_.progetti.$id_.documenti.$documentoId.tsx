@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseRecordId } from "~/auth/canonical-path";
-import { getDb } from "~/db.server";
 import { attachmentResponse } from "~/http.server";
 import { findPublishedDocumento } from "~/models/attuazione.server";
 
 /** A published document, always as an attachment; unpublished ones answer 404. */
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ params, context }: LoaderFunctionArgs) {
   const found = findPublishedDocumento(
-    getDb(),
+    context.db,
     params.istat ?? "",
     parseRecordId(params.id) ?? 0,
     parseRecordId(params.documentoId) ?? 0,

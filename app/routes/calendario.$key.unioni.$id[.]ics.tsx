@@ -2,22 +2,21 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canAccessUnione } from "~/auth/access";
 import { userFromCalendarKey } from "~/auth/calendar-key.server";
 import { parseRecordId } from "~/auth/canonical-path";
-import { readConfig } from "~/config.server";
-import { getDb } from "~/db.server";
 import { calendarResponse, deadlineFeed } from "~/models/calendario.server";
 import { getUnione } from "~/models/comuni.server";
 
 /** An Unione's deadlines, for its coordinatore's calendar. */
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ params, context }: LoaderFunctionArgs) {
   const user = userFromCalendarKey(params.key ?? "");
   const id = parseRecordId(params.id) ?? 0;
-  const found = getUnione(getDb(), id);
+  const found = getUnione(context.db, id);
   if (!user || !found || !canAccessUnione(user, id))
     throw new Response("Calendario non trovato", { status: 404 });
   const body = deadlineFeed(
+    context,
     { unioneId: id },
     `Scadenze PNRR – ${found.name}`,
-    readConfig().publicUrl,
+    context.config.publicUrl,
   );
   return calendarResponse(body, `scadenze-unione-${id}.ics`);
 }

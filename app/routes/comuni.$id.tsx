@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeComune } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
-import { getDb } from "~/db.server";
 import { AnagraficaInput } from "~/domain/comune-input";
 import { fieldErrors } from "~/domain/field-errors";
 import { formatDate, formatInteger } from "~/domain/format";
@@ -19,12 +18,13 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const { user, comune } = authorizeComune(args, "write");
   const id = comune.id;
   const form = Object.fromEntries(await args.request.formData());
   const parsed = AnagraficaInput.safeParse(form);
   if (!parsed.success) return { saved: false, errors: fieldErrors(parsed.error), values: form };
-  updateAnagrafica(getDb(), actorOf(user), id, parsed.data);
+  updateAnagrafica(context.db, actorOf(user), id, parsed.data);
   return { saved: true, errors: {} as Record<string, string>, values: null };
 }
 

@@ -7,7 +7,6 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeComune } from "~/auth/authorize.server";
 import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
-import { getDb } from "~/db.server";
 import { bandForPopulation } from "~/domain/bands";
 import { fieldErrors } from "~/domain/field-errors";
 import { CandidaturaInput } from "~/domain/step-inputs";
@@ -19,17 +18,19 @@ import { createProgetto, StepRejected } from "~/models/steps.server";
 export const meta: MetaFunction = () => [{ title: "Nuova candidatura · Cruscotto PNRR" }];
 
 export function loader(args: LoaderFunctionArgs) {
+  const { context } = args;
   const { comune } = authorizeComune(args, "write");
-  return { comune, avvisi: avvisi141(getDb()) };
+  return { comune, avvisi: avvisi141(context.db) };
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const { user, comune } = authorizeComune(args, "write");
   const fields = formFields(await args.request.formData(), ["servizioIds"]);
   const parsed = CandidaturaInput.safeParse(fields);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), fields };
   try {
-    const { id } = createProgetto(getDb(), actorOf(user), comune.id, parsed.data);
+    const { id } = createProgetto(context.db, actorOf(user), comune.id, parsed.data);
     throw redirect(`/progetti/${id}`);
   } catch (error) {
     if (error instanceof StepRejected) return { errors: error.errors, fields };

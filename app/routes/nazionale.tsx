@@ -8,7 +8,6 @@ import {
   StateLegend,
 } from "~/components/NationalCharts";
 import { Select } from "~/components/Select";
-import { getDb } from "~/db.server";
 import { formatEuro, formatInteger, formatPercent } from "~/domain/format";
 import {
   monthLabel,
@@ -23,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Panoramica nazionale · Crusc
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   const user = signedIn({ context, request });
-  return loadNationalOverview(getDb(), user, new URL(request.url).searchParams);
+  return loadNationalOverview(context.db, user, new URL(request.url).searchParams);
 }
 
 const STATES: OfficialState[] = ["A", "E", "R"];

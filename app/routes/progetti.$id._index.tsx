@@ -3,12 +3,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { MilestoneChart } from "~/components/MilestoneChart";
 import { checkCandidatura } from "~/domain/candidatura-rules";
-import { DEADLINE_LABELS, type Deadline, deadlineStatus, describeStatus } from "~/domain/deadlines";
+import { DEADLINE_LABELS, describeStatus } from "~/domain/deadlines";
 import { formatDate, formatEuro, formatFileSize } from "~/domain/format";
 import { milestoneChart } from "~/domain/milestones";
 import { PHASE_LABELS } from "~/domain/phase";
+import type { ProgettoAssessment } from "~/domain/progetto";
 import { servizioById } from "~/domain/services";
-import { today } from "~/today.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -17,6 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export function loader(args: LoaderFunctionArgs) {
+  const { context } = args;
   const { record, editable } = authorizeProgetto(args, "read");
   const p = record.progetto;
   const ruleWarnings =
@@ -27,7 +28,7 @@ export function loader(args: LoaderFunctionArgs) {
           amountRequested: p.amountRequestedCents,
         }).warnings
       : [];
-  const day = today();
+  const day = context.policy.today;
   const chart = milestoneChart(
     record.timeline,
     record.assessment.deadlines,
@@ -35,7 +36,7 @@ export function loader(args: LoaderFunctionArgs) {
     record.assessment.contractedOn,
     day,
   );
-  return { record, editable, today: day, ruleWarnings, chart };
+  return { record, editable, ruleWarnings, chart };
 }
 
 const EDIT_PATHS: Record<string, (id: number) => string> = {
@@ -47,7 +48,7 @@ const EDIT_PATHS: Record<string, (id: number) => string> = {
 };
 
 export default function ProgettoPage() {
-  const { record, editable, today, ruleWarnings, chart } = useLoaderData<typeof loader>();
+  const { record, editable, ruleWarnings, chart } = useLoaderData<typeof loader>();
   const { progetto, comune, assessment, timeline, documenti } = record;
   const amount = record.decreto?.amountCents ?? progetto.amountRequestedCents;
   const docsOf = (key: string) => documenti.filter((d) => d.stepKey === key);
@@ -87,10 +88,7 @@ export default function ProgettoPage() {
       </dl>
 
       <h2>Scadenze</h2>
-      <DeadlineList
-        deadlines={[assessment.deadlines.contract, assessment.deadlines.completion]}
-        today={today}
-      />
+      <DeadlineList assessment={assessment} />
       {chart ? <MilestoneChart chart={chart} id={`tappe-${progetto.id}`} /> : null}
 
       {editable ? (
@@ -142,8 +140,13 @@ export default function ProgettoPage() {
   );
 }
 
-function DeadlineList({ deadlines, today }: { deadlines: (Deadline | null)[]; today: string }) {
-  const known = deadlines.filter((d): d is Deadline => d !== null);
+/** Both deadlines with the statuses the read model gave them (the request's policy). */
+function DeadlineList({ assessment }: { assessment: ProgettoAssessment }) {
+  const known = (["contract", "completion"] as const).flatMap((kind) => {
+    const deadline = assessment.deadlines[kind];
+    const status = assessment.statuses[kind];
+    return deadline && status ? [{ ...deadline, status }] : [];
+  });
   if (known.length === 0)
     return (
       <p className="muted">
@@ -157,9 +160,7 @@ function DeadlineList({ deadlines, today }: { deadlines: (Deadline | null)[]; to
           <strong>{DEADLINE_LABELS[d.kind]}</strong>: entro il {formatDate(d.due)}
           {d.projected ? " (stimata: manca ancora il contratto)" : ""}
           {d.extended ? ` — prorogata; scadenza originaria ${formatDate(d.originalDue)}` : ""} ·{" "}
-          <span className={`status-${deadlineStatus(d, today).kind}`}>
-            {describeStatus(deadlineStatus(d, today))}
-          </span>
+          <span className={`status-${d.status.kind}`}>{describeStatus(d.status)}</span>
         </li>
       ))}
     </ul>

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
-import { getDb } from "~/db.server";
 import { fieldErrors } from "~/domain/field-errors";
 import { euroInputValue } from "~/domain/money";
 import { CandidaturaInput } from "~/domain/step-inputs";
@@ -14,10 +13,12 @@ import { StepRejected, updateCandidatura } from "~/models/steps.server";
 export const meta: MetaFunction = () => [{ title: "Candidatura · Cruscotto PNRR" }];
 
 export function loader(args: LoaderFunctionArgs) {
-  return { record: authorizeProgetto(args, "read").record, avvisi: avvisi141(getDb()) };
+  const { context } = args;
+  return { record: authorizeProgetto(args, "read").record, avvisi: avvisi141(context.db) };
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const {
     user,
     record: { progetto, version },
@@ -29,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.success)
     return { errors: fieldErrors(parsed.error), fields, warnings: [] as string[], saved: false };
   try {
-    const warnings = updateCandidatura(getDb(), actorOf(user), progetto.id, parsed.data);
+    const warnings = updateCandidatura(context.db, actorOf(user), progetto.id, parsed.data);
     return { errors: {}, fields, warnings, saved: true };
   } catch (error) {
     if (error instanceof StepRejected)

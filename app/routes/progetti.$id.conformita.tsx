@@ -2,8 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { FormVersion } from "~/components/FormVersion";
-import { readConfig } from "~/config.server";
-import { getDb } from "~/db.server";
 import { checklistItems, describeReadiness, STATUS_LABELS, STATUSES } from "~/domain/conformity";
 import { readChecklistInput } from "~/domain/conformity-input";
 import { formatDate } from "~/domain/format";
@@ -16,15 +14,17 @@ import { checkSite } from "~/site-check/check-site.server";
 export const meta: MetaFunction = () => [{ title: "Checklist di conformità · Cruscotto PNRR" }];
 
 export function loader(args: LoaderFunctionArgs) {
+  const { context } = args;
   const { record } = authorizeProgetto(args, "read");
   return {
     progetto: { id: record.progetto.id, title: record.progetto.title },
     version: record.version,
-    checklist: loadChecklist(getDb(), record.progetto.id, record.assessment.services),
+    checklist: loadChecklist(context.db, record.progetto.id, record.assessment.services),
   };
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const { request } = args;
   const { user, record } = authorizeProgetto(args, "write");
   const progettoId = record.progetto.id;
@@ -35,9 +35,9 @@ export async function action(args: ActionFunctionArgs) {
       return { errors: { siteUrl: "Salvare prima l'indirizzo del sito" }, message: null };
     const results = await checkSite(siteUrl, {
       ...DEFAULT_LIMITS,
-      allowPrivate: readConfig().siteCheckAllowPrivate,
+      allowPrivate: context.config.siteCheckAllowPrivate,
     });
-    recordSiteCheck(getDb(), actorOf(user), progettoId, siteUrl, results);
+    recordSiteCheck(context.db, actorOf(user), progettoId, siteUrl, results);
     const ok = results.filter((r) => r.outcome === "conforme").length;
     return {
       errors: {},
@@ -51,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
   const items = checklistItems(services);
   const parsed = readChecklistInput(fields, items, services);
   if ("errors" in parsed) return { errors: parsed.errors, message: null };
-  saveChecklist(getDb(), actorOf(user), progettoId, items, parsed.input);
+  saveChecklist(context.db, actorOf(user), progettoId, items, parsed.input);
   return { errors: {}, message: "Checklist salvata." };
 }
 

@@ -4,7 +4,6 @@ import { authorizeProgetto } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { formValue } from "~/components/form-values";
-import { getDb } from "~/db.server";
 import { euroInputValue } from "~/domain/money";
 import { DecretoInput } from "~/domain/step-inputs";
 import { actorOf } from "~/models/audited.server";
@@ -18,12 +17,13 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const { user, record } = authorizeProgetto(args, "write");
   const progetto = record.progetto;
   return submitStepForm(await args.request.formData(), {
     record,
     schema: DecretoInput,
-    save: (input) => saveDecreto(getDb(), actorOf(user), progetto.id, input),
+    save: (input) => saveDecreto(context.db, actorOf(user), progetto.id, input),
   });
 }
 

@@ -5,7 +5,6 @@ import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { formValue } from "~/components/form-values";
-import { getDb } from "~/db.server";
 import { euroInputValue } from "~/domain/money";
 import { DeterminaInput } from "~/domain/step-inputs";
 import { findStep, stepFormAction } from "~/models/progetto-route.server";
@@ -29,6 +28,7 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const { request } = args;
   const { user, record, determina } = load(args, "write");
   const progettoId = record.progetto.id;
@@ -36,7 +36,8 @@ export async function action(args: ActionFunctionArgs) {
     record,
     step: determina ? { kind: "determina", id: determina.id } : null,
     schema: DeterminaInput,
-    save: (input, actor) => saveDetermina(getDb(), actor, progettoId, determina?.id ?? null, input),
+    save: (input, actor) =>
+      saveDetermina(context.db, actor, progettoId, determina?.id ?? null, input),
   });
 }
 

@@ -1,7 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { authorizeDocumento } from "~/auth/authorize.server";
-import { readConfig } from "~/config.server";
-import { getDb } from "~/db.server";
 import { attachmentResponse } from "~/http.server";
 import { actorOf } from "~/models/audited.server";
 import { deleteDocumento } from "~/models/documenti.server";
@@ -12,10 +10,11 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const { user, record, documento } = authorizeDocumento(args, "write");
   const form = await args.request.formData();
   if (form.get("intent") !== "delete") throw new Response("Operazione non valida", { status: 400 });
   const progettoId = record.progetto.id;
-  deleteDocumento(getDb(), actorOf(user), progettoId, documento.id, readConfig().filesDir);
+  deleteDocumento(context.db, actorOf(user), progettoId, documento.id, context.config.filesDir);
   throw redirect(`/progetti/${progettoId}`);
 }

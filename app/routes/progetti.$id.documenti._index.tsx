@@ -10,8 +10,6 @@ import { z } from "zod";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { Select } from "~/components/Select";
-import { readConfig } from "~/config.server";
-import { getDb } from "~/db.server";
 import { fieldErrors } from "~/domain/field-errors";
 import { formatFileSize } from "~/domain/format";
 import { actorOf } from "~/models/audited.server";
@@ -25,6 +23,7 @@ export const handle = { upload: true };
 export const meta: MetaFunction = () => [{ title: "Carica un documento · Cruscotto PNRR" }];
 
 export function loader(args: LoaderFunctionArgs) {
+  const { context } = args;
   const { record } = authorizeProgetto(args, "read");
   const steps = record.timeline.flatMap((t) =>
     t.ref
@@ -39,7 +38,7 @@ export function loader(args: LoaderFunctionArgs) {
   return {
     record,
     steps: [...steps, { value: "altro", label: "Altro documento del progetto" }],
-    limit: formatFileSize(readConfig().uploadMaxBytes),
+    limit: formatFileSize(context.config.uploadMaxBytes),
   };
 }
 
@@ -59,12 +58,13 @@ const Meta = z.object({
 type Values = { title: string; step: string; publishable: boolean };
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const { request } = args;
   const {
     user,
     record: { progetto },
   } = authorizeProgetto(args, "write");
-  const config = readConfig();
+  const config = context.config;
   const fail = (errors: Record<string, string>, values: Values | null = null) => ({
     errors,
     values,
@@ -95,7 +95,7 @@ export async function action(args: ActionFunctionArgs) {
   }
   try {
     saveDocumento(
-      getDb(),
+      context.db,
       actorOf(user),
       progetto.id,
       { ...parsed.data, uploadedBy: user.email },

@@ -6,7 +6,6 @@ import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { formValue } from "~/components/form-values";
 import { Select } from "~/components/Select";
-import { getDb } from "~/db.server";
 import { euroInputValue } from "~/domain/money";
 import { servizioById } from "~/domain/services";
 import { EventoInput } from "~/domain/step-inputs";
@@ -31,6 +30,7 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const { request } = args;
   const { user, record, evento } = load(args, "write");
   const progettoId = record.progetto.id;
@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
     record,
     step: evento ? { kind: "evento", id: evento.id } : null,
     schema: EventoInput,
-    save: (input, actor) => saveEvento(getDb(), actor, progettoId, evento?.id ?? null, input),
+    save: (input, actor) => saveEvento(context.db, actor, progettoId, evento?.id ?? null, input),
   });
 }
 

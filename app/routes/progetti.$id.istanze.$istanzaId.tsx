@@ -7,7 +7,6 @@ import { FormVersion } from "~/components/FormVersion";
 import { formValue } from "~/components/form-values";
 import { Select } from "~/components/Select";
 import { ServicesPicker } from "~/components/ServicesPicker";
-import { getDb } from "~/db.server";
 import { checkSubstitution } from "~/domain/candidatura-rules";
 import { formatEuro } from "~/domain/format";
 import { servicesInForce, servizioById } from "~/domain/services";
@@ -43,6 +42,7 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const { request } = args;
   const { user, record, istanza } = load(args, "write");
   const progettoId = record.progetto.id;
@@ -51,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
     step: istanza ? { kind: "istanza", id: istanza.id } : null,
     schema: IstanzaInput,
     lists: ["removed", "added"],
-    save: (input, actor) => saveIstanza(getDb(), actor, progettoId, istanza?.id ?? null, input),
+    save: (input, actor) => saveIstanza(context.db, actor, progettoId, istanza?.id ?? null, input),
   });
 }
 

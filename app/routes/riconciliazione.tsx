@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { signedIn } from "~/auth/authorize.server";
-import { getDb } from "~/db.server";
 import { formatEuro } from "~/domain/format";
 import { visibleComuni } from "~/models/comuni.server";
 import { loadReconciliation } from "~/models/riconciliazione.server";
@@ -12,7 +11,7 @@ export const meta: MetaFunction = () => [
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   const user = signedIn({ context, request });
-  return loadReconciliation(getDb(), visibleComuni(user));
+  return loadReconciliation(context.db, visibleComuni(user));
 }
 
 export default function Riconciliazione() {

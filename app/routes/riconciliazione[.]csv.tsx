@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { signedIn } from "~/auth/authorize.server";
-import { getDb } from "~/db.server";
 import { formatEuro } from "~/domain/format";
 import { excelCsvResponse } from "~/http.server";
 import { visibleComuni } from "~/models/comuni.server";
@@ -8,7 +7,7 @@ import { loadReconciliation } from "~/models/riconciliazione.server";
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   const user = signedIn({ context, request });
-  const { items } = loadReconciliation(getDb(), visibleComuni(user));
+  const { items } = loadReconciliation(context.db, visibleComuni(user));
   const header = [
     "Comune",
     "Unione",

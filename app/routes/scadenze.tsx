@@ -4,7 +4,6 @@ import { canAccessUnione } from "~/auth/access";
 import { signedIn } from "~/auth/authorize.server";
 import { calendarKey } from "~/auth/calendar-key.server";
 import { Select } from "~/components/Select";
-import { readConfig } from "~/config.server";
 import { DEADLINE_LABELS, describeStatus } from "~/domain/deadlines";
 import { formatDate } from "~/domain/format";
 import { loadScadenze } from "~/models/scadenze.server";
@@ -14,8 +13,8 @@ export const meta: MetaFunction = () => [{ title: "Scadenze · Cruscotto PNRR" }
 export function loader({ context, request }: LoaderFunctionArgs) {
   const user = signedIn({ context, request });
   const url = new URL(request.url);
-  const scadenze = loadScadenze(user, url.searchParams);
-  const base = `${readConfig().publicUrl}/calendario/${calendarKey(user.id)}`;
+  const scadenze = loadScadenze({ ...context, user }, url.searchParams);
+  const base = `${context.config.publicUrl}/calendario/${calendarKey(user.id)}`;
   const feeds = [
     ...scadenze.unioni
       .filter((u) => canAccessUnione(user, u.value))

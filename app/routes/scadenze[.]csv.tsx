@@ -7,7 +7,7 @@ import { loadScadenze } from "~/models/scadenze.server";
 /** The Scadenze page as a CSV that opens in Italian Excel (";" and a BOM). */
 export function loader({ context, request }: LoaderFunctionArgs) {
   const user = signedIn({ context, request });
-  const { rows, today } = loadScadenze(user, new URL(request.url).searchParams);
+  const { rows, today } = loadScadenze({ ...context, user }, new URL(request.url).searchParams);
   return excelCsvResponse(
     [[...SCADENZE_HEADER], ...rows.map(scadenzaRow)],
     `scadenze-${today}.csv`,

@@ -11,27 +11,24 @@ import {
   LanesLegend,
 } from "~/components/UnioneCharts";
 import { UnioneTable } from "~/components/UnioneTable";
-import { readConfig } from "~/config.server";
-import { getDb } from "~/db.server";
 import { formatDate, formatEuro } from "~/domain/format";
 import { PHASE_LABELS, PHASE_ORDER, type Phase } from "~/domain/phase";
 import { MARK_LABELS } from "~/domain/unione-lanes";
 import { actorOf } from "~/models/audited.server";
 import { addMember, removeMember } from "~/models/unione-membership.server";
 import { loadUnionePage } from "~/models/unione-view.server";
-import { today } from "~/today.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.unione.name ?? "Unione"} · Cruscotto PNRR` },
 ];
 
 export function loader(args: LoaderFunctionArgs) {
+  const { context } = args;
   const { user, unioneId } = authorizeUnione(args);
   const page = loadUnionePage(
-    getDb(),
+    context.db,
     unioneId,
-    today(),
-    readConfig().atRiskDays,
+    context.policy,
     new URL(args.request.url).searchParams,
   );
   if (!page) throw new Response("Unione non trovata", { status: 404 });
@@ -43,12 +40,23 @@ export function loader(args: LoaderFunctionArgs) {
  * is an administrator's act.
  */
 export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
   const { user, unioneId } = authorizeUnione(args);
   const form = await args.request.formData();
   const actor = actorOf(user);
   if (form.get("intent") === "remove")
-    return removeMember(getDb(), actor, unioneId, parseRecordId(String(form.get("comuneId"))) ?? 0);
-  return addMember(getDb(), actorOf(adminOnly(args)), unioneId, String(form.get("comune") ?? ""));
+    return removeMember(
+      context.db,
+      actor,
+      unioneId,
+      parseRecordId(String(form.get("comuneId"))) ?? 0,
+    );
+  return addMember(
+    context.db,
+    actorOf(adminOnly(args)),
+    unioneId,
+    String(form.get("comune") ?? ""),
+  );
 }
 
 export default function UnionePage() {

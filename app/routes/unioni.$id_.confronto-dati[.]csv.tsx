@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authorizeUnione } from "~/auth/authorize.server";
-import { readConfig } from "~/config.server";
-import { getDb } from "~/db.server";
 import { toCsv } from "~/domain/csv";
 import { comparisonTable } from "~/domain/unione-export";
 import { loadUnioneComparison } from "~/models/unione-view.server";
-import { today } from "~/today.server";
 
 /** The comparison for programs: "," separator, no BOM, decimal point, ISO dates, codes. */
 export function loader(args: LoaderFunctionArgs) {
+  const { context } = args;
   const { unioneId } = authorizeUnione(args);
-  const found = loadUnioneComparison(getDb(), unioneId, today(), readConfig().atRiskDays);
+  const found = loadUnioneComparison(context.db, unioneId, context.policy);
   if (!found) throw new Response("Unione non trovata", { status: 404 });
   return new Response(
     toCsv(comparisonTable(found.rows, found.totals, "plain"), { excelItalian: false }),

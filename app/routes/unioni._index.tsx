@@ -2,14 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { canAccessUnione } from "~/auth/access";
 import { signedIn } from "~/auth/authorize.server";
-import { getDb } from "~/db.server";
 import { listUnioni } from "~/models/unione-view.server";
 
 export const meta: MetaFunction = () => [{ title: "Unioni · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   const user = signedIn({ context, request });
-  return { unioni: listUnioni(getDb()).filter((u) => canAccessUnione(user, u.id)) };
+  return { unioni: listUnioni(context.db).filter((u) => canAccessUnione(user, u.id)) };
 }
 
 export default function Unioni() {

@@ -18,6 +18,7 @@ import { canonicalPaths, guard, refuse } from "./guard.server";
 import { publicHost } from "./host.server";
 import { publicPages } from "./public-pages.server";
 import { remixHandler } from "./remix-handler.server";
+import { requestContext } from "./request-context.server";
 import { requestLog } from "./request-log.server";
 import { securityHeaders } from "./security-headers.server";
 
@@ -25,12 +26,6 @@ declare module "@remix-run/node" {
   // Single fetch types for loaders and actions (future.v3_singleFetch in remix.config.js).
   interface Future {
     v3_singleFetch: true;
-  }
-  interface AppLoadContext {
-    user: SessionUser | null;
-    clientAddress: string;
-    /** Set for pages; absent for the public pages rendered without scripts. */
-    cspNonce?: string;
   }
 }
 
@@ -74,11 +69,14 @@ app.all(
     matchRoute,
     origin: () => config.publicUrl,
     refuse,
-    getLoadContext: (req, res) => ({
-      user: (res.locals.user as SessionUser | null) ?? null,
-      clientAddress: req.ip ?? "sconosciuto",
-      cspNonce: res.locals.cspNonce as string,
-    }),
+    getLoadContext: (req, res) =>
+      requestContext({
+        db: getDb(),
+        config,
+        user: (res.locals.user as SessionUser | null) ?? null,
+        clientAddress: req.ip ?? "sconosciuto",
+        cspNonce: res.locals.cspNonce as string,
+      }),
   }),
 );
 

@@ -7,7 +7,9 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { readConfig } from "../config.server";
+import { getDb } from "../db.server";
 import { isNotModified, PUBLIC_CACHE_CONTROL, publicValidators } from "./public-cache.server";
+import { requestContext } from "./request-context.server";
 
 interface CachedPage {
   etag: string;
@@ -22,7 +24,8 @@ const MAX_PAGES = 2000;
 export function publicPages(build: ServerBuild) {
   const handle = createRequestHandler(build, build.mode);
   // The page is the same whatever Host the first visitor sent: it is rendered for the site.
-  const origin = readConfig().publicUrl;
+  const config = readConfig();
+  const origin = config.publicUrl;
   const cache = new Map<string, CachedPage>();
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -44,7 +47,12 @@ export function publicPages(build: ServerBuild) {
           new globalThis.Request(`${origin}${key}`, {
             headers: { Accept: req.get("accept") ?? "text/html" },
           }),
-          { user: null, clientAddress: req.ip ?? "sconosciuto" },
+          requestContext({
+            db: getDb(),
+            config,
+            user: null,
+            clientAddress: req.ip ?? "sconosciuto",
+          }),
         );
         page = {
           etag: response.headers.get("etag") ?? "",

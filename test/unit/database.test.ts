@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatFileSize } from "~/domain/format";
 import { storedFilePath } from "~/files.server";
-import { listProgettoSummaries } from "~/models/progetti.server";
+import { loadAssessedProgetti, summarize } from "~/models/progetti.server";
 import { seedDemoData } from "../../db/demo";
 import { syncReferenceData } from "../../db/reference";
 import { comune, decreto, documento, progetto } from "../../db/schema";
@@ -132,7 +132,11 @@ describe("the demo data", () => {
 
   it("shows each demo state on the home list", () => {
     seedDemoData({ db: t.db, filesDir: t.filesDir, today: "2026-11-22" });
-    const summaries = listProgettoSummaries(t.db, "2026-11-22", 30);
+    const summaries = loadAssessedProgetti(
+      t.db,
+      { today: "2026-11-22", atRiskDays: 30 },
+      undefined,
+    ).map(summarize);
     const byComune = new Map(summaries.map((s) => [s.comune, s.assessment]));
     expect(byComune.get("Borgo Esempio")?.next?.status.kind).toBe("overdue");
     expect(byComune.get("Castel Prova")?.next).toMatchObject({

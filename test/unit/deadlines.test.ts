@@ -7,6 +7,9 @@ import {
   nextOpenDeadline,
 } from "~/domain/deadlines";
 
+/** The policy of a request on that day, with the default at-risk window. */
+const on = (today: string, atRiskDays = 30) => ({ today, atRiskDays });
+
 const facts = (over: Partial<DeadlineFacts>): DeadlineFacts => ({
   small: false,
   notifiedOn: null,
@@ -25,7 +28,7 @@ describe("Santa Margherita Ligure (over 5,000, notified 2023-01-23, determina 20
       originalDue: "2023-10-20",
       extended: false,
     });
-    expect(d.contract && deadlineStatus(d.contract, "2024-01-01")).toEqual({
+    expect(d.contract && deadlineStatus(d.contract, on("2024-01-01"))).toEqual({
       kind: "met-on-time",
       metOn: "2023-08-23",
     });
@@ -124,19 +127,22 @@ describe("deadline status", () => {
     ["2023-10-21", { kind: "overdue", daysOverdue: 1 }, "Scaduta da 1 giorno"],
     ["2024-10-20", { kind: "overdue", daysOverdue: 366 }, "Scaduta da 366 giorni"],
   ])("on %s is %o", (today, status, label) => {
-    expect(deadlineStatus(contract, today)).toEqual(status);
-    expect(describeStatus(deadlineStatus(contract, today))).toBe(label);
+    expect(deadlineStatus(contract, on(today))).toEqual(status);
+    expect(describeStatus(deadlineStatus(contract, on(today)))).toBe(label);
   });
 
   it("takes the at-risk threshold as a setting", () => {
-    expect(deadlineStatus(contract, "2023-09-19", 60)).toEqual({ kind: "at-risk", daysLeft: 31 });
+    expect(deadlineStatus(contract, on("2023-09-19", 60))).toEqual({
+      kind: "at-risk",
+      daysLeft: 31,
+    });
   });
 
   it("counts a step on the due day as on time and a day later as late", () => {
-    expect(deadlineStatus({ ...contract, metOn: "2023-10-20" }, "2025-01-01").kind).toBe(
+    expect(deadlineStatus({ ...contract, metOn: "2023-10-20" }, on("2025-01-01")).kind).toBe(
       "met-on-time",
     );
-    const late = deadlineStatus({ ...contract, metOn: "2023-10-25" }, "2025-01-01");
+    const late = deadlineStatus({ ...contract, metOn: "2023-10-25" }, on("2025-01-01"));
     expect(late).toEqual({ kind: "met-late", metOn: "2023-10-25", daysLate: 5 });
     expect(describeStatus(late)).toBe("Rispettata in ritardo (5 giorni)");
   });

@@ -3,6 +3,9 @@ import { computeDeadlines, deadlineStatus } from "~/domain/deadlines";
 import { deadlineUid, fold, icalendar } from "~/domain/icalendar";
 import { parseIcs, prop } from "../support/ics";
 
+/** The policy of a request on that day, with the default at-risk window. */
+const on = (today: string, atRiskDays = 30) => ({ today, atRiskDays });
+
 const deadlines = computeDeadlines({
   small: false,
   notifiedOn: "2023-01-23",
@@ -20,7 +23,7 @@ function feed(generatedAt: string) {
             comune: "Santa Margherita Ligure",
             cup: "G51F22003070006",
             deadline: d,
-            status: deadlineStatus(d, "2023-11-01"),
+            status: deadlineStatus(d, on("2023-11-01")),
           },
         ]
       : [],

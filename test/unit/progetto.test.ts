@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { assessProgetto, type ProgettoFacts } from "~/domain/progetto";
 
+/** The policy of a request on that day, with the default at-risk window. */
+const on = (today: string, atRiskDays = 30) => ({ today, atRiskDays });
+
 const funded = (over: Partial<ProgettoFacts> = {}): ProgettoFacts => ({
   band: 2,
   population: 9_709,
@@ -18,7 +21,7 @@ const determina922 = { adoptedOn: "2023-08-23", contractOn: null };
 
 describe("assessing a progetto", () => {
   it("is funded with the contract deadline next once the decree is notified", () => {
-    const a = assessProgetto(funded(), "2023-09-25");
+    const a = assessProgetto(funded(), on("2023-09-25"));
     expect(a.phase).toBe("finanziato");
     expect(a.next).toMatchObject({
       deadline: { kind: "contract", due: "2023-10-20" },
@@ -27,7 +30,7 @@ describe("assessing a progetto", () => {
   });
 
   it("uses the determina date as the contract date when the contract date is unknown", () => {
-    const a = assessProgetto(funded({ determine: [determina922] }), "2023-09-25");
+    const a = assessProgetto(funded({ determine: [determina922] }), on("2023-09-25"));
     expect(a.phase).toBe("contrattualizzato");
     expect(a.contractedOn).toBe("2023-08-23");
     expect(a.next?.deadline).toMatchObject({ kind: "completion", due: "2024-08-17" });
@@ -38,7 +41,7 @@ describe("assessing a progetto", () => {
       funded({
         determine: [determina922, { adoptedOn: "2023-06-01", contractOn: "2023-06-15" }],
       }),
-      "2023-09-25",
+      on("2023-09-25"),
     );
     expect(a.contractedOn).toBe("2023-06-15");
   });
@@ -53,12 +56,12 @@ describe("assessing a progetto", () => {
       removed: [21],
       added: [25],
     });
-    expect(assessProgetto(funded({ istanze: [swap("accolta")] }), "2023-09-25").services).toEqual([
-      13, 16, 20, 25,
-    ]);
-    expect(assessProgetto(funded({ istanze: [swap("respinta")] }), "2023-09-25").services).toEqual([
-      13, 16, 20, 21,
-    ]);
+    expect(
+      assessProgetto(funded({ istanze: [swap("accolta")] }), on("2023-09-25")).services,
+    ).toEqual([13, 16, 20, 25]);
+    expect(
+      assessProgetto(funded({ istanze: [swap("respinta")] }), on("2023-09-25")).services,
+    ).toEqual([13, 16, 20, 21]);
   });
 
   it("moves the deadline only for an accepted timetable change", () => {
@@ -71,9 +74,9 @@ describe("assessing a progetto", () => {
       removed: [],
       added: [],
     });
-    const pending = assessProgetto(funded({ istanze: [change("in-attesa")] }), "2023-10-25");
+    const pending = assessProgetto(funded({ istanze: [change("in-attesa")] }), on("2023-10-25"));
     expect(pending.next?.status).toEqual({ kind: "overdue", daysOverdue: 5 });
-    const granted = assessProgetto(funded({ istanze: [change("accolta")] }), "2023-10-25");
+    const granted = assessProgetto(funded({ istanze: [change("accolta")] }), on("2023-10-25"));
     expect(granted.next?.deadline).toMatchObject({ originalDue: "2023-10-20", due: "2023-12-20" });
     expect(granted.next?.status).toEqual({ kind: "open", daysLeft: 56 });
   });
@@ -94,7 +97,7 @@ describe("assessing a progetto", () => {
           { kind: "checklist-inviata", occurredOn: "2024-06-01", servizioId: null, outcome: null },
         ],
       }),
-      "2024-07-01",
+      on("2024-07-01"),
     );
     expect(a.phase).toBe("concluso");
     expect(a.deadlines.completion).toMatchObject({ metOn: "2024-06-01" });
@@ -103,12 +106,14 @@ describe("assessing a progetto", () => {
 
   it("takes payment and renunciation from the official state when no event is recorded", () => {
     expect(
-      assessProgetto(funded({ officialState: "E", officialStateOn: "2024-10-08" }), "2025-01-01")
-        .phase,
+      assessProgetto(
+        funded({ officialState: "E", officialStateOn: "2024-10-08" }),
+        on("2025-01-01"),
+      ).phase,
     ).toBe("erogato");
     const renounced = assessProgetto(
       funded({ officialState: "R", officialStateOn: "2023-05-01" }),
-      "2025-01-01",
+      on("2025-01-01"),
     );
     expect(renounced.phase).toBe("rinunciato");
     expect(renounced.next).toBeNull();
@@ -122,30 +127,34 @@ describe("assessing a progetto", () => {
       outcome,
     });
     expect(
-      assessProgetto(funded({ eventi: [assev("negativa", "2024-01-10")] }), "2024-02-01").phase,
+      assessProgetto(funded({ eventi: [assev("negativa", "2024-01-10")] }), on("2024-02-01")).phase,
     ).toBe("asseverazione-negativa");
     expect(
       assessProgetto(
         funded({ eventi: [assev("negativa", "2024-01-10"), assev("positiva", "2024-03-10")] }),
-        "2024-04-01",
+        on("2024-04-01"),
       ).phase,
     ).toBe("asseverato");
   });
 
   it("uses the shorter deadlines for a small comune, from the band or else the population", () => {
-    expect(assessProgetto(funded({ band: 1 }), "2023-02-01").next?.deadline.due).toBe("2023-07-22");
+    expect(assessProgetto(funded({ band: 1 }), on("2023-02-01")).next?.deadline.due).toBe(
+      "2023-07-22",
+    );
     expect(
-      assessProgetto(funded({ band: null, population: 5_000 }), "2023-02-01").next?.deadline.due,
+      assessProgetto(funded({ band: null, population: 5_000 }), on("2023-02-01")).next?.deadline
+        .due,
     ).toBe("2023-07-22");
     expect(
-      assessProgetto(funded({ band: null, population: 5_001 }), "2023-02-01").next?.deadline.due,
+      assessProgetto(funded({ band: null, population: 5_001 }), on("2023-02-01")).next?.deadline
+        .due,
     ).toBe("2023-10-20");
   });
 
   it("is only a candidatura before any decree", () => {
     const a = assessProgetto(
       funded({ decreto: null, officialState: null, officialStateOn: null }),
-      "2023-01-01",
+      on("2023-01-01"),
     );
     expect(a.phase).toBe("candidatura");
     expect(a.next).toBeNull();

@@ -3,6 +3,9 @@ import { toCsv } from "~/domain/csv";
 import { assessProgetto, type ProgettoFacts } from "~/domain/progetto";
 import { openDeadlines, type ProgettoForScadenze, scadenzaRow } from "~/domain/scadenze";
 
+/** The policy of a request on that day, with the default at-risk window. */
+const on = (today: string, atRiskDays = 30) => ({ today, atRiskDays });
+
 const TODAY = "2023-09-25";
 const facts = (over: Partial<ProgettoFacts>): ProgettoFacts => ({
   band: 2,
@@ -28,7 +31,7 @@ const progetto = (
   unioneId,
   unione: unioneId ? "Unione" : null,
   cup: `CUP${id}`,
-  assessment: assessProgetto(facts(over), TODAY),
+  assessment: assessProgetto(facts(over), on(TODAY)),
 });
 
 const progetti = [
@@ -42,7 +45,7 @@ const all = { unioneId: null, comuneId: null, status: "all" } as const;
 describe("the open deadlines", () => {
   it("lists every deadline not yet met, soonest first, and none of closed progetti", () => {
     expect(
-      openDeadlines(progetti, TODAY, 30, all).map((r) => [
+      openDeadlines(progetti, all).map((r) => [
         r.comune,
         r.deadline.kind,
         r.deadline.due,
@@ -58,17 +61,19 @@ describe("the open deadlines", () => {
   });
 
   it("filters by Unione, comune and status", () => {
-    expect(
-      openDeadlines(progetti, TODAY, 30, { ...all, unioneId: 7 }).map((r) => r.comune),
-    ).toEqual(["In attesa", "Contrattato", "In attesa"]);
-    expect(openDeadlines(progetti, TODAY, 30, { ...all, comuneId: 3 })).toHaveLength(2);
-    expect(
-      openDeadlines(progetti, TODAY, 30, { ...all, status: "overdue" }).map((r) => r.comune),
-    ).toEqual(["Piccolo in ritardo"]);
+    expect(openDeadlines(progetti, { ...all, unioneId: 7 }).map((r) => r.comune)).toEqual([
+      "In attesa",
+      "Contrattato",
+      "In attesa",
+    ]);
+    expect(openDeadlines(progetti, { ...all, comuneId: 3 })).toHaveLength(2);
+    expect(openDeadlines(progetti, { ...all, status: "overdue" }).map((r) => r.comune)).toEqual([
+      "Piccolo in ritardo",
+    ]);
   });
 
   it("exports rows with Italian dates and words", () => {
-    const [first] = openDeadlines(progetti, TODAY, 30, all);
+    const [first] = openDeadlines(progetti, all);
     expect(first && scadenzaRow(first)).toEqual([
       "Piccolo in ritardo",
       "",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Deadline } from "~/domain/deadlines";
+import { type Deadline, deadlineStatus } from "~/domain/deadlines";
 import type { ProgettoAssessment } from "~/domain/progetto";
 import {
   comparisonRow,
@@ -42,7 +42,7 @@ function member(
       asseveratoOn: null,
       erogatoOn: null,
       conformity: null,
-      assessment: {
+      assessment: withStatuses({
         phase: "finanziato",
         services: [],
         contractedOn: null,
@@ -50,30 +50,35 @@ function member(
         deadlines: { contract: null, completion: null },
         next: null,
         ...assessment,
-      },
+      }),
       ...over,
+    },
+  };
+}
+
+/** The statuses the read model would give these deadlines today. */
+function withStatuses(a: Omit<ProgettoAssessment, "statuses">): ProgettoAssessment {
+  const statusOf = (d: Deadline | null) =>
+    d ? deadlineStatus(d, { today: TODAY, atRiskDays: 30 }) : null;
+  return {
+    ...a,
+    statuses: {
+      contract: statusOf(a.deadlines.contract),
+      completion: statusOf(a.deadlines.completion),
     },
   };
 }
 
 describe("a comparison row", () => {
   it("splits the amount into site and services by the band the amount implies", () => {
-    const cesena = comparisonRow(
-      member("Cesena", { amountCents: 32_816_000, servicesCount: 6 }),
-      TODAY,
-      30,
-    );
+    const cesena = comparisonRow(member("Cesena", { amountCents: 32_816_000, servicesCount: 6 }));
     expect(cesena.band?.id).toBe(4);
     expect(cesena.siteCents + cesena.servicesCents).toBe(32_816_000);
     expect(cesena.servicesCount).toBe(6);
   });
 
   it("prefers the services recorded one by one to the number on record", () => {
-    const row = comparisonRow(
-      member("Sarsina", { servicesCount: 4 }, { services: [1, 2, 3] }),
-      TODAY,
-      30,
-    );
+    const row = comparisonRow(member("Sarsina", { servicesCount: 4 }, { services: [1, 2, 3] }));
     expect(row.servicesCount).toBe(3);
   });
 
@@ -90,8 +95,6 @@ describe("a comparison row", () => {
           },
         },
       ),
-      TODAY,
-      30,
     );
     expect(overdue.late).toBe(true);
     expect(overdue.daysToNext).toBe(-20);
@@ -108,19 +111,13 @@ describe("a comparison row", () => {
           },
         },
       ),
-      TODAY,
-      30,
     );
     expect(metLate.late).toBe(true);
-    expect(comparisonRow(member("Ok"), TODAY, 30).late).toBe(false);
+    expect(comparisonRow(member("Ok")).late).toBe(false);
   });
 
   it("is empty, not wrong, for a member without a 1.4.1 progetto", () => {
-    const row = comparisonRow(
-      { comuneId: 1, comune: "Senza", population: 9000, progetto: null },
-      TODAY,
-      30,
-    );
+    const row = comparisonRow({ comuneId: 1, comune: "Senza", population: 9000, progetto: null });
     expect(row).toMatchObject({ progettoId: null, amountCents: 0, phase: null, late: false });
     expect(row.band?.id).toBe(2);
   });
@@ -128,9 +125,9 @@ describe("a comparison row", () => {
 
 describe("totals, sorting and filters", () => {
   const rows = [
-    comparisonRow(member("Cesena", { amountCents: 32_816_000 }), TODAY, 30),
-    comparisonRow(member("Verghereto"), TODAY, 30),
-    comparisonRow({ comuneId: 99, comune: "Alfa", population: null, progetto: null }, TODAY, 30),
+    comparisonRow(member("Cesena", { amountCents: 32_816_000 })),
+    comparisonRow(member("Verghereto")),
+    comparisonRow({ comuneId: 99, comune: "Alfa", population: null, progetto: null }),
   ];
 
   it("adds up money and services", () => {

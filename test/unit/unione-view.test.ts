@@ -38,7 +38,10 @@ function countQueries(fn: () => void): number {
 describe("the Valle del Savio comparison", () => {
   it("has six comuni, € 878.394,00 in all, and Cesena with six services and € 328.160,00", () => {
     seedDemoData({ db: t.db, filesDir: t.filesDir, today: TODAY });
-    const found = loadUnioneComparison(t.db, valleDelSavio()?.id ?? 0, TODAY, 30);
+    const found = loadUnioneComparison(t.db, valleDelSavio()?.id ?? 0, {
+      today: TODAY,
+      atRiskDays: 30,
+    });
     expect(found?.rows.map((r) => r.comune)).toEqual([
       "Bagno di Romagna",
       "Cesena",
@@ -59,10 +62,10 @@ describe("the Unione page's queries", () => {
     const large = createSyntheticUnione(t.sqlite, 300);
     let rows = 0;
     const forSmall = countQueries(() => {
-      loadUnioneComparison(t.db, small, TODAY, 30);
+      loadUnioneComparison(t.db, small, { today: TODAY, atRiskDays: 30 });
     });
     const forLarge = countQueries(() => {
-      rows = loadUnioneComparison(t.db, large, TODAY, 30)?.rows.length ?? 0;
+      rows = loadUnioneComparison(t.db, large, { today: TODAY, atRiskDays: 30 })?.rows.length ?? 0;
     });
     expect(rows).toBe(300);
     expect(forLarge).toBe(forSmall);
