@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import { decomposeAmount } from "../app/domain/bands";
 import { addDays, type IsoDate } from "../app/domain/dates";
+import type { EventKind } from "../app/domain/vocabulary";
 import { storeBytes } from "../app/files.server";
 import { type Actor, type Writer, writeAudit } from "./audit";
 import type { Db } from "./connection";
@@ -65,13 +66,7 @@ interface DemoProgetto {
     document?: DemoDocument;
   }[];
   eventi?: {
-    kind:
-      | "sito-online"
-      | "servizio-online"
-      | "checklist-inviata"
-      | "asseverazione"
-      | "erogazione"
-      | "rinuncia";
+    kind: EventKind;
     on: IsoDate;
     servizioId?: number;
     outcome?: "positiva" | "negativa";

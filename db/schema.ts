@@ -12,6 +12,15 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import {
+  ASSEVERAZIONE_OUTCOMES,
+  BENEFICIARY_KINDS,
+  EVENT_KINDS,
+  ISTANZA_KINDS,
+  ISTANZA_OUTCOMES,
+  OFFICIAL_STATES,
+  ROLES,
+} from "../app/domain/vocabulary";
 
 const timestamp = (name: string) =>
   text(name).notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
@@ -79,7 +88,7 @@ export const progetto = sqliteTable(
     /** Usually one per progetto; a CUP can come back on a later avviso (renounce, reapply). */
     cup: text("cup"),
     /** The soggetto attuatore: the comune itself, or a school or other ente located in it. */
-    beneficiaryKind: text("beneficiary_kind", { enum: ["comune", "scuola", "altro"] })
+    beneficiaryKind: text("beneficiary_kind", { enum: BENEFICIARY_KINDS })
       .notNull()
       .default("comune"),
     beneficiaryName: text("beneficiary_name").notNull(),
@@ -94,7 +103,7 @@ export const progetto = sqliteTable(
     /** Number of services of the pacchetto cittadino attivo requested. */
     servicesCount: integer("services_count"),
     /** State in the official open data: A assigned, R renounced, E paid. */
-    officialState: text("official_state", { enum: ["A", "R", "E"] }),
+    officialState: text("official_state", { enum: OFFICIAL_STATES }),
     officialStateOn: text("official_state_on"),
     /** As last imported from the open data; users' own figures stay in the columns above. */
     officialAmountCents: integer("official_amount_cents"),
@@ -189,11 +198,9 @@ export const istanzaModifica = sqliteTable(
       .notNull()
       .references(() => progetto.id, { onDelete: "cascade" }),
     sentOn: text("sent_on").notNull(),
-    kind: text("kind", { enum: ["sostituzione-servizi", "cronoprogramma", "altro"] }).notNull(),
+    kind: text("kind", { enum: ISTANZA_KINDS }).notNull(),
     reason: text("reason"),
-    outcome: text("outcome", { enum: ["in-attesa", "accolta", "respinta"] })
-      .notNull()
-      .default("in-attesa"),
+    outcome: text("outcome", { enum: ISTANZA_OUTCOMES }).notNull().default("in-attesa"),
     outcomeOn: text("outcome_on"),
     /** For timetable changes: which deadline, what was asked and what was granted. */
     deadlineKind: text("deadline_kind", { enum: ["contract", "completion"] }),
@@ -249,15 +256,6 @@ export const determina = sqliteTable(
   ],
 );
 
-export const EVENT_KINDS = [
-  "sito-online",
-  "servizio-online",
-  "checklist-inviata",
-  "asseverazione",
-  "erogazione",
-  "rinuncia",
-] as const;
-
 export const evento = sqliteTable(
   "evento",
   {
@@ -270,7 +268,7 @@ export const evento = sqliteTable(
     /** Set for servizio-online. */
     servizioId: integer("servizio_id").references(() => servizio.id, { onDelete: "restrict" }),
     /** Set for asseverazione. */
-    outcome: text("outcome", { enum: ["positiva", "negativa"] }),
+    outcome: text("outcome", { enum: ASSEVERAZIONE_OUTCOMES }),
     /** Set for erogazione. */
     amountCents: integer("amount_cents"),
     note: text("note"),
@@ -328,8 +326,6 @@ export const documento = sqliteTable(
     ),
   ],
 );
-
-export const ROLES = ["admin", "coordinatore", "editor", "lettore"] as const;
 
 /** An account. Scope: a coordinatore's unione, or the comuni of an editor or lettore. */
 export const utente = sqliteTable("utente", {

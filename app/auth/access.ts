@@ -3,14 +3,9 @@
  * (which rows a reader sees). Fail closed: a path not listed here cannot be written to.
  */
 
-export type Role = "admin" | "coordinatore" | "editor" | "lettore";
+import type { Role } from "../domain/vocabulary";
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: "Amministratore",
-  coordinatore: "Coordinatore di Unione",
-  editor: "Editor di comune",
-  lettore: "Lettore",
-};
+export { ROLE_LABELS, type Role } from "../domain/vocabulary";
 
 export interface SessionUser {
   id: number;

@@ -12,7 +12,14 @@ import {
 } from "./deadlines";
 import { isClosed, type Phase, projectPhase } from "./phase";
 import type { Policy } from "./policy";
-import { activitiesConcludedOn, servicesInForce } from "./services";
+import { acceptedSubstitutions, activitiesConcludedOn, servicesInForce } from "./services";
+import type {
+  ASSEVERAZIONE_OUTCOMES,
+  EventKind,
+  IstanzaKind,
+  IstanzaOutcome,
+  OfficialState,
+} from "./vocabulary";
 
 /** The recorded facts of one progetto, as plain data. */
 export interface ProgettoFacts {
@@ -23,13 +30,13 @@ export interface ProgettoFacts {
   determine: readonly { adoptedOn: IsoDate; contractOn: IsoDate | null }[];
   istanze: readonly IstanzaFacts[];
   eventi: readonly EventoFacts[];
-  officialState: "A" | "R" | "E" | null;
+  officialState: OfficialState | null;
   officialStateOn: IsoDate | null;
 }
 
 export interface IstanzaFacts {
-  kind: "sostituzione-servizi" | "cronoprogramma" | "altro";
-  outcome: "in-attesa" | "accolta" | "respinta";
+  kind: IstanzaKind;
+  outcome: IstanzaOutcome;
   outcomeOn: IsoDate | null;
   deadlineKind: "contract" | "completion" | null;
   grantedDeadline: IsoDate | null;
@@ -38,16 +45,10 @@ export interface IstanzaFacts {
 }
 
 export interface EventoFacts {
-  kind:
-    | "sito-online"
-    | "servizio-online"
-    | "checklist-inviata"
-    | "asseverazione"
-    | "erogazione"
-    | "rinuncia";
+  kind: EventKind;
   occurredOn: IsoDate;
   servizioId: number | null;
-  outcome: "positiva" | "negativa" | null;
+  outcome: (typeof ASSEVERAZIONE_OUTCOMES)[number] | null;
 }
 
 export interface ProgettoAssessment {
@@ -68,12 +69,7 @@ export interface ProgettoAssessment {
  */
 export function assessProgetto(facts: ProgettoFacts, policy: Policy): ProgettoAssessment {
   const accepted = facts.istanze.filter((i) => i.outcome === "accolta");
-  const services = servicesInForce(
-    facts.candidaturaServices,
-    accepted
-      .filter((i) => i.kind === "sostituzione-servizi")
-      .map((i) => ({ decidedOn: i.outcomeOn, removed: i.removed, added: i.added })),
-  );
+  const services = servicesInForce(facts.candidaturaServices, acceptedSubstitutions(facts.istanze));
   const contractedOn = earliest(facts.determine.map((d) => d.contractOn ?? d.adoptedOn));
   const last = (kind: EventoFacts["kind"]) => lastEvent(facts.eventi, kind);
   const concludedOn = activitiesConcludedOn(services, {

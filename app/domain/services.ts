@@ -152,6 +152,31 @@ export function servicesInForce(
   return [...current].sort((a, b) => a - b);
 }
 
+/** An istanza di modifica as far as services are concerned. */
+export interface IstanzaOnServices {
+  id?: number;
+  kind: string;
+  outcome: string;
+  outcomeOn: IsoDate | null;
+  removed: readonly number[];
+  added: readonly number[];
+}
+
+/** The accepted swaps among a progetto's istanze, leaving out `exceptId` (the one edited). */
+export function acceptedSubstitutions(
+  istanze: readonly IstanzaOnServices[],
+  exceptId: number | null = null,
+): ServiceSubstitution[] {
+  return istanze
+    .filter(
+      (i) =>
+        i.outcome === "accolta" &&
+        i.kind === "sostituzione-servizi" &&
+        (exceptId === null || i.id !== exceptId),
+    )
+    .map((i) => ({ decidedOn: i.outcomeOn, removed: i.removed, added: i.added }));
+}
+
 export interface CompletionFacts {
   siteOnlineOn: IsoDate | null;
   servicesOnline: ReadonlyMap<number, IsoDate>;

@@ -12,6 +12,7 @@ import {
   normalizePartitaIva,
 } from "./identifiers";
 import { parseEuroInput } from "./money";
+import { EVENT_KINDS } from "./vocabulary";
 
 const text = (message: string, max = 500) =>
   z
@@ -161,19 +162,7 @@ export const DeterminaInput = z
 
 export const EventoInput = z
   .object({
-    kind: z.enum(
-      [
-        "sito-online",
-        "servizio-online",
-        "checklist-inviata",
-        "asseverazione",
-        "erogazione",
-        "rinuncia",
-      ],
-      {
-        error: "Scegliere l'evento",
-      },
-    ),
+    kind: z.enum(EVENT_KINDS, { error: "Scegliere l'evento" }),
     occurredOn: date("Inserire la data"),
     servizioId: z
       .string()

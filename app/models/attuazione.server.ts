@@ -20,6 +20,7 @@ import { latest } from "../domain/dates";
 import { misuraByCode } from "../domain/measures";
 import { PHASE_LABELS } from "../domain/phase";
 import type { Policy } from "../domain/policy";
+import { acceptedSubstitutions } from "../domain/services";
 import { type AssessedProgetto, loadAssessedProgetti } from "./progetti.server";
 import { loadProgettoRecord } from "./progetto-record.server";
 
@@ -96,9 +97,7 @@ export function loadAttuazioneProgetto(db: Db, istat: string, id: number, policy
     p.misura === "1.4.1" && amountCents !== null
       ? splitAmount(amountCents, p.band === null ? null : bandById(p.band))
       : null;
-  const substitutions = record.istanze
-    .filter((i) => i.outcome === "accolta" && i.kind === "sostituzione-servizi")
-    .map((i) => ({ removed: i.removed, added: i.added }));
+  const substitutions = acceptedSubstitutions(record.istanze);
   const published = record.documenti.filter((d) => d.publishable);
   return {
     comune: { name: record.comune.name, istat: record.comune.codiceIstat },

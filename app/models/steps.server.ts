@@ -15,7 +15,7 @@ import {
   progettoServizio,
 } from "../../db/schema";
 import { checkCandidatura, checkSubstitution } from "../domain/candidatura-rules";
-import { servicesInForce } from "../domain/services";
+import { acceptedSubstitutions, servicesInForce } from "../domain/services";
 import type {
   CandidaturaInput,
   DecretoInput,
@@ -190,12 +190,9 @@ export function saveIstanza(
 /** Services in force before this istanza: the candidatura's with the other accepted swaps. */
 function servicesInForceExcept(db: Writer, progettoId: number, istanzaId: number | null): number[] {
   const related = loadRelated(db, eq(progetto.id, progettoId));
-  const swaps = (related.istanze.get(progettoId) ?? []).filter(
-    (i) => i.id !== istanzaId && i.outcome === "accolta" && i.kind === "sostituzione-servizi",
-  );
   return servicesInForce(
     related.services.get(progettoId) ?? [],
-    swaps.map((i) => ({ decidedOn: i.outcomeOn, removed: i.removed, added: i.added })),
+    acceptedSubstitutions(related.istanze.get(progettoId) ?? [], istanzaId),
   );
 }
 

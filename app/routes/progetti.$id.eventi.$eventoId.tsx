@@ -9,6 +9,7 @@ import { Select } from "~/components/Select";
 import { euroInputValue } from "~/domain/money";
 import { servizioById } from "~/domain/services";
 import { EventoInput } from "~/domain/step-inputs";
+import { EVENT_KIND_LABELS, EVENT_KINDS, optionsOf } from "~/domain/vocabulary";
 import { findStep, stepFormAction } from "~/models/progetto-route.server";
 import { saveEvento } from "~/models/steps.server";
 
@@ -42,14 +43,7 @@ export async function action(args: ActionFunctionArgs) {
   });
 }
 
-const KINDS = [
-  { value: "sito-online", label: "Sito online" },
-  { value: "servizio-online", label: "Servizio online" },
-  { value: "checklist-inviata", label: "Checklist di conformità inviata" },
-  { value: "asseverazione", label: "Esito dell'asseverazione" },
-  { value: "erogazione", label: "Erogazione del contributo" },
-  { value: "rinuncia", label: "Rinuncia al finanziamento" },
-];
+const KINDS = optionsOf(EVENT_KINDS, EVENT_KIND_LABELS);
 
 export default function EventoPage() {
   const { record, evento: e } = useLoaderData<typeof loader>();

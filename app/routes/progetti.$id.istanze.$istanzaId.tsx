@@ -9,7 +9,7 @@ import { Select } from "~/components/Select";
 import { ServicesPicker } from "~/components/ServicesPicker";
 import { checkSubstitution } from "~/domain/candidatura-rules";
 import { formatEuro } from "~/domain/format";
-import { servicesInForce, servizioById } from "~/domain/services";
+import { acceptedSubstitutions, servicesInForce, servizioById } from "~/domain/services";
 import { IstanzaInput } from "~/domain/step-inputs";
 import { findStep, stepFormAction } from "~/models/progetto-route.server";
 import { saveIstanza } from "~/models/steps.server";
@@ -23,11 +23,7 @@ function load(args: RouteArgs, mode: AccessMode) {
   // Services in force before this istanza: the candidatura's and the other accepted swaps.
   const before = servicesInForce(
     record.candidaturaServices,
-    record.istanze
-      .filter(
-        (i) => i.id !== istanza?.id && i.outcome === "accolta" && i.kind === "sostituzione-servizi",
-      )
-      .map((i) => ({ decidedOn: i.outcomeOn, removed: i.removed, added: i.added })),
+    acceptedSubstitutions(record.istanze, istanza?.id ?? null),
   );
   return { user, record, istanza: istanza ?? null, before };
 }
