@@ -2,7 +2,7 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   // Our Express server (with the access guard) is compiled together with the app.
-  server: "./app/server/main.server.ts",
+  server: "./app/infra/main.server.ts",
   serverModuleFormat: "esm",
   future: {
     v3_fetcherPersist: true,

@@ -11,7 +11,7 @@ import {
 } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceContext } from "./nonce";
+import { NonceContext } from "./infra/nonce";
 
 const ABORT_DELAY = 5_000;
 

@@ -14,7 +14,7 @@ import {
 import { type ReactNode, useContext } from "react";
 import { ROLE_LABELS } from "./auth/access";
 import { type ErrorText, errorText } from "./error-texts";
-import { NonceContext } from "./nonce";
+import { NonceContext } from "./infra/nonce";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [

@@ -1,6 +1,6 @@
 /** One demo account per role; the passwords are published in the README, for the demo only. */
 import { eq, inArray, notInArray } from "drizzle-orm";
-import type { UtenteInput } from "../app/auth/utente-input";
+import type { UtenteInput } from "../app/forms/utente-input";
 import { createUtente } from "../app/models/utenti.server";
 import type { Db } from "./connection";
 import { comune, unione, utente } from "./schema";

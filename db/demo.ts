@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { decomposeAmount } from "../app/domain/bands";
 import { addDays, type IsoDate } from "../app/domain/dates";
 import type { EventKind } from "../app/domain/vocabulary";
-import { storeBytes } from "../app/files.server";
+import { storeBytes } from "../app/infra/files.server";
 import { type Actor, type Writer, writeAudit } from "./audit";
 import type { Db } from "./connection";
 import { placeholderPdf } from "./placeholder-pdf";

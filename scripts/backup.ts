@@ -5,8 +5,8 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readConfig } from "../app/config.server";
-import { createBackup, sessionSecretNotice } from "../app/ops/backup.server";
+import { createBackup, sessionSecretNotice } from "../app/infra/backup.server";
+import { readConfig } from "../app/infra/config.server";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 const config = readConfig();

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadUnionePage } from "../app/models/unione-view.server";
+import { loadUnionePage } from "../app/features/unione/unione-view.server";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
 import { syncReferenceData } from "../db/reference";

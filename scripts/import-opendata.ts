@@ -4,7 +4,7 @@
  */
 import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
-import { readConfig } from "../app/config.server";
+import { readConfig } from "../app/infra/config.server";
 import { ImportRejected, importOfficialFile, type RowReport } from "../app/opendata/import.server";
 import { rebuildOverviewSummary } from "../app/opendata/overview-summary.server";
 import { UnreadableFile } from "../app/opendata/read.server";

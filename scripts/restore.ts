@@ -4,8 +4,8 @@
  * data folder. Refused while the server runs: stop it first.
  */
 import { parseArgs } from "node:util";
-import { readConfig } from "../app/config.server";
-import { restoreBackup, sessionSecretNotice } from "../app/ops/backup.server";
+import { restoreBackup, sessionSecretNotice } from "../app/infra/backup.server";
+import { readConfig } from "../app/infra/config.server";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -5,8 +5,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { readConfig } from "../app/config.server";
 import { toIsoDate } from "../app/domain/dates";
+import { readConfig } from "../app/infra/config.server";
 import { openDatabase } from "../db/connection";
 import { seedDemoData } from "../db/demo";
 import { demoRefusal, seedDemoUsers } from "../db/demo-users";

@@ -6,9 +6,9 @@
 import { parseArgs } from "node:util";
 import { eq, inArray } from "drizzle-orm";
 import { generatePassword } from "../app/auth/password.server";
-import { passwordField, UtenteInput } from "../app/auth/utente-input";
-import { readConfig } from "../app/config.server";
-import { fieldErrors } from "../app/domain/field-errors";
+import { fieldErrors } from "../app/forms/field-errors";
+import { passwordField, UtenteInput } from "../app/forms/utente-input";
+import { readConfig } from "../app/infra/config.server";
 import { createUtente, DuplicateEmailError } from "../app/models/utenti.server";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";

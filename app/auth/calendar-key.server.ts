@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { utente } from "../../db/schema";
-import { getDb } from "../db.server";
+import { getDb } from "../infra/db.server";
 import type { SessionUser } from "./access";
 import { sessionSecret, sessionUserById } from "./session.server";
 

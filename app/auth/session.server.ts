@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createCookie } from "@remix-run/node";
 import { and, eq, gt } from "drizzle-orm";
 import { sessione, utente, utenteComune } from "../../db/schema";
-import { readConfig } from "../config.server";
-import { getDb } from "../db.server";
+import { readConfig } from "../infra/config.server";
+import { getDb } from "../infra/db.server";
 import type { SessionUser } from "./access";
 
 const SESSION_DAYS = 7;

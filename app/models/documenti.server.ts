@@ -3,8 +3,8 @@ import type { Actor, Writer } from "../../db/audit";
 import type { Db } from "../../db/connection";
 import { decreto, determina, documento, evento, istanzaModifica } from "../../db/schema";
 import { checkFileName, MEDIA_TYPES, sniffDocument } from "../domain/document-content";
-import { removeUnreferencedFiles } from "../files.server";
-import { discard, keep, type ReceivedFile } from "../uploads.server";
+import { removeUnreferencedFiles } from "../infra/files.server";
+import { discard, keep, type ReceivedFile } from "../infra/uploads.server";
 import { auditedDelete, auditedInsert } from "./audited.server";
 import { StepRejected } from "./steps.server";
 

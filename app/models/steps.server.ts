@@ -22,8 +22,8 @@ import type {
   DeterminaInput,
   EventoInput,
   IstanzaInput,
-} from "../domain/step-inputs";
-import { removeUnreferencedFiles } from "../files.server";
+} from "../forms/step-inputs";
+import { removeUnreferencedFiles } from "../infra/files.server";
 import { auditedDelete, auditedInsert, auditedUpdate } from "./audited.server";
 import { loadRelated } from "./progetti.server";
 

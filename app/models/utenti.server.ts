@@ -11,7 +11,7 @@ import {
   PER_ADDRESS,
   type ThrottleRule,
 } from "../auth/throttle";
-import type { UtenteInput } from "../auth/utente-input";
+import type { UtenteInput } from "../forms/utente-input";
 import { auditedInsert, auditedUpdate } from "./audited.server";
 
 export class DuplicateEmailError extends Error {

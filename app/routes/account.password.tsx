@@ -4,9 +4,9 @@ import { z } from "zod";
 import { signedIn } from "~/auth/authorize.server";
 import { endOtherSessions } from "~/auth/session.server";
 import { lockedMessage } from "~/auth/throttle";
-import { passwordField } from "~/auth/utente-input";
 import { Field } from "~/components/Field";
-import { fieldErrors } from "~/domain/field-errors";
+import { fieldErrors } from "~/forms/field-errors";
+import { passwordField } from "~/forms/utente-input";
 import { actorOf } from "~/models/audited.server";
 import { checkPassword, setPassword } from "~/models/utenti.server";
 

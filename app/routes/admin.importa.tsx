@@ -7,10 +7,10 @@ import {
 import { Form, useActionData } from "@remix-run/react";
 import { adminOnly } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
+import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/infra/uploads.server";
 import { ImportRejected, importOfficialFile, type RowReport } from "~/opendata/import.server";
 import { rebuildOverviewSummary } from "~/opendata/overview-summary.server";
 import { UnreadableFile } from "~/opendata/read.server";
-import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/uploads.server";
 
 /** Its multipart body streams to the upload parser, which enforces the upload limits. */
 export const handle = { upload: true };

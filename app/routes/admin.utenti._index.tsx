@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "~/auth/access";
 import { adminOnly } from "~/auth/authorize.server";
 import { generatePassword } from "~/auth/password.server";
-import { parseUtenteForm, utenteFormValues } from "~/auth/utente-form";
 import { UtenteFields, type UtenteValues } from "~/components/UtenteFields";
-import { fieldErrors } from "~/domain/field-errors";
+import { fieldErrors } from "~/forms/field-errors";
+import { parseUtenteForm, utenteFormValues } from "~/forms/utente-form";
 import { actorOf } from "~/models/audited.server";
 import {
   createUtente,

@@ -1,10 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { PublicPage } from "~/components/public/PublicPage";
-import { publicHandle, publicLinks, publicPageHeaders } from "~/components/public/route-exports";
 import { formatEuro } from "~/domain/format";
-import { loadAttuazioneComune } from "~/models/attuazione.server";
-import { publicHeaders } from "~/server/public-cache.server";
+import { loadAttuazioneComune } from "~/features/attuazione/attuazione.server";
+import { PublicPage } from "~/features/attuazione/PublicPage";
+import { publicHandle, publicLinks, publicPageHeaders } from "~/features/attuazione/route-exports";
+import { publicHeaders } from "~/infra/public-cache.server";
 
 export const handle = publicHandle;
 export const links = publicLinks;

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { toCsv } from "~/domain/csv";
-import { loadAttuazioneComune } from "~/models/attuazione.server";
-import { openDataResponse } from "~/server/public-cache.server";
+import { loadAttuazioneComune } from "~/features/attuazione/attuazione.server";
+import { toCsv } from "~/infra/csv";
+import { openDataResponse } from "~/infra/public-cache.server";
 
 /** The comune's progetti as plain CSV (comma, decimal point) for programs. */
 export function loader({ params, context }: LoaderFunctionArgs) {

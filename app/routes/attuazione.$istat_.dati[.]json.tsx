@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadAttuazioneComune } from "~/models/attuazione.server";
-import { openDataResponse } from "~/server/public-cache.server";
+import { loadAttuazioneComune } from "~/features/attuazione/attuazione.server";
+import { openDataResponse } from "~/infra/public-cache.server";
 
 /** The comune's page as JSON: amounts in cents, ISO dates. */
 export function loader({ params, context }: LoaderFunctionArgs) {

@@ -1,12 +1,12 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { parseRecordId } from "~/auth/canonical-path";
-import { PublicPage } from "~/components/public/PublicPage";
-import { publicHandle, publicLinks, publicPageHeaders } from "~/components/public/route-exports";
-import { grantJsonLd } from "~/domain/attuazione";
 import { formatDate, formatEuro } from "~/domain/format";
-import { loadAttuazioneProgetto } from "~/models/attuazione.server";
-import { publicHeaders } from "~/server/public-cache.server";
+import { grantJsonLd } from "~/features/attuazione/attuazione";
+import { loadAttuazioneProgetto } from "~/features/attuazione/attuazione.server";
+import { PublicPage } from "~/features/attuazione/PublicPage";
+import { publicHandle, publicLinks, publicPageHeaders } from "~/features/attuazione/route-exports";
+import { publicHeaders } from "~/infra/public-cache.server";
 
 export const handle = publicHandle;
 export const links = publicLinks;

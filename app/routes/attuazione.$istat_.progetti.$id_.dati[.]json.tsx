@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseRecordId } from "~/auth/canonical-path";
-import { loadAttuazioneProgetto } from "~/models/attuazione.server";
-import { openDataResponse } from "~/server/public-cache.server";
+import { loadAttuazioneProgetto } from "~/features/attuazione/attuazione.server";
+import { openDataResponse } from "~/infra/public-cache.server";
 
 /** The project page as JSON: the same fields, amounts in cents, ISO dates. */
 export function loader({ params, context }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseRecordId } from "~/auth/canonical-path";
-import { attachmentResponse } from "~/http.server";
-import { findPublishedDocumento } from "~/models/attuazione.server";
+import { findPublishedDocumento } from "~/features/attuazione/attuazione.server";
+import { attachmentResponse } from "~/infra/http.server";
 
 /** A published document, always as an attachment; unpublished ones answer 404. */
 export function loader({ params, context }: LoaderFunctionArgs) {

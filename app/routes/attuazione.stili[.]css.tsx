@@ -1,4 +1,4 @@
-import { PUBLIC_CSS } from "~/public-assets";
+import { PUBLIC_CSS } from "~/infra/public-assets";
 
 export function loader() {
   return new Response(PUBLIC_CSS, {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canRead } from "~/auth/access";
 import { userFromCalendarKey } from "~/auth/calendar-key.server";
 import { parseRecordId } from "~/auth/canonical-path";
-import { calendarResponse, deadlineFeed } from "~/models/calendario.server";
+import { calendarResponse, deadlineFeed } from "~/features/deadlines/calendar.server";
 import { getComune } from "~/models/comuni.server";
 
 /** A comune's deadlines for calendar apps, behind the user's secret key. */

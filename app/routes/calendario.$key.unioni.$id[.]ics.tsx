@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canAccessUnione } from "~/auth/access";
 import { userFromCalendarKey } from "~/auth/calendar-key.server";
 import { parseRecordId } from "~/auth/canonical-path";
-import { calendarResponse, deadlineFeed } from "~/models/calendario.server";
+import { calendarResponse, deadlineFeed } from "~/features/deadlines/calendar.server";
 import { getUnione } from "~/models/comuni.server";
 
 /** An Unione's deadlines, for its coordinatore's calendar. */

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeComune } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
-import { AnagraficaInput } from "~/domain/comune-input";
-import { fieldErrors } from "~/domain/field-errors";
 import { formatDate, formatInteger } from "~/domain/format";
+import { AnagraficaInput } from "~/forms/comune-input";
+import { fieldErrors } from "~/forms/field-errors";
 import { actorOf } from "~/models/audited.server";
 import { updateAnagrafica } from "~/models/comuni.server";
 

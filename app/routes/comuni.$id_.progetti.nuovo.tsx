@@ -8,11 +8,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeComune } from "~/auth/authorize.server";
 import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
 import { bandForPopulation } from "~/domain/bands";
-import { fieldErrors } from "~/domain/field-errors";
-import { CandidaturaInput } from "~/domain/step-inputs";
+import { fieldErrors } from "~/forms/field-errors";
+import { formFields } from "~/forms/step-form.server";
+import { CandidaturaInput } from "~/forms/step-inputs";
 import { actorOf } from "~/models/audited.server";
 import { avvisi141 } from "~/models/avvisi.server";
-import { formFields } from "~/models/progetto-route.server";
 import { createProgetto, StepRejected } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova candidatura · Cruscotto PNRR" }];

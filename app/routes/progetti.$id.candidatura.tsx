@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
-import { fieldErrors } from "~/domain/field-errors";
 import { euroInputValue } from "~/domain/money";
-import { CandidaturaInput } from "~/domain/step-inputs";
+import { fieldErrors } from "~/forms/field-errors";
+import { formFields, versionConflict } from "~/forms/step-form.server";
+import { CandidaturaInput } from "~/forms/step-inputs";
 import { actorOf } from "~/models/audited.server";
 import { avvisi141 } from "~/models/avvisi.server";
-import { formFields, versionConflict } from "~/models/progetto-route.server";
 import { StepRejected, updateCandidatura } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Candidatura · Cruscotto PNRR" }];

@@ -3,13 +3,17 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { FormVersion } from "~/components/FormVersion";
 import { checklistItems, describeReadiness, STATUS_LABELS, STATUSES } from "~/domain/conformity";
-import { readChecklistInput } from "~/domain/conformity-input";
 import { formatDate } from "~/domain/format";
+import { DEFAULT_LIMITS } from "~/features/conformity/bounded-fetch.server";
+import { checkSite } from "~/features/conformity/check-site.server";
+import {
+  loadChecklist,
+  recordSiteCheck,
+  saveChecklist,
+} from "~/features/conformity/conformity.server";
+import { readChecklistInput } from "~/forms/conformity-input";
+import { formFields, versionConflict } from "~/forms/step-form.server";
 import { actorOf } from "~/models/audited.server";
-import { loadChecklist, recordSiteCheck, saveChecklist } from "~/models/conformita.server";
-import { formFields, versionConflict } from "~/models/progetto-route.server";
-import { DEFAULT_LIMITS } from "~/site-check/bounded-fetch.server";
-import { checkSite } from "~/site-check/check-site.server";
 
 export const meta: MetaFunction = () => [{ title: "Checklist di conformità · Cruscotto PNRR" }];
 

@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
-import { formValue } from "~/components/form-values";
 import { euroInputValue } from "~/domain/money";
-import { DecretoInput } from "~/domain/step-inputs";
+import { formValue } from "~/forms/form-values";
+import { submitStepForm } from "~/forms/step-form.server";
+import { DecretoInput } from "~/forms/step-inputs";
 import { actorOf } from "~/models/audited.server";
-import { submitStepForm } from "~/models/progetto-route.server";
 import { saveDecreto } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Decreto di finanziamento · Cruscotto PNRR" }];

@@ -4,10 +4,10 @@ import { type AccessMode, authorizeProgetto, type RouteArgs } from "~/auth/autho
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
-import { formValue } from "~/components/form-values";
 import { euroInputValue } from "~/domain/money";
-import { DeterminaInput } from "~/domain/step-inputs";
-import { findStep, stepFormAction } from "~/models/progetto-route.server";
+import { formValue } from "~/forms/form-values";
+import { findStep, stepFormAction } from "~/forms/step-form.server";
+import { DeterminaInput } from "~/forms/step-inputs";
 import { saveDetermina } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Determina di affidamento · Cruscotto PNRR" }];

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { authorizeDocumento } from "~/auth/authorize.server";
-import { attachmentResponse } from "~/http.server";
+import { attachmentResponse } from "~/infra/http.server";
 import { actorOf } from "~/models/audited.server";
 import { deleteDocumento } from "~/models/documenti.server";
 

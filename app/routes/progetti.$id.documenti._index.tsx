@@ -10,12 +10,12 @@ import { z } from "zod";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { Select } from "~/components/Select";
-import { fieldErrors } from "~/domain/field-errors";
 import { formatFileSize } from "~/domain/format";
+import { fieldErrors } from "~/forms/field-errors";
+import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/infra/uploads.server";
 import { actorOf } from "~/models/audited.server";
 import { saveDocumento } from "~/models/documenti.server";
 import { StepRejected } from "~/models/steps.server";
-import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/uploads.server";
 
 /** Its multipart body streams to the upload parser, which enforces the upload limits. */
 export const handle = { upload: true };

@@ -4,13 +4,13 @@ import { type AccessMode, authorizeProgetto, type RouteArgs } from "~/auth/autho
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
-import { formValue } from "~/components/form-values";
 import { Select } from "~/components/Select";
 import { euroInputValue } from "~/domain/money";
 import { servizioById } from "~/domain/services";
-import { EventoInput } from "~/domain/step-inputs";
 import { EVENT_KIND_LABELS, EVENT_KINDS, optionsOf } from "~/domain/vocabulary";
-import { findStep, stepFormAction } from "~/models/progetto-route.server";
+import { formValue } from "~/forms/form-values";
+import { findStep, stepFormAction } from "~/forms/step-form.server";
+import { EventoInput } from "~/forms/step-inputs";
 import { saveEvento } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Avanzamento · Cruscotto PNRR" }];

@@ -4,14 +4,14 @@ import { type AccessMode, authorizeProgetto, type RouteArgs } from "~/auth/autho
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
-import { formValue } from "~/components/form-values";
 import { Select } from "~/components/Select";
 import { ServicesPicker } from "~/components/ServicesPicker";
 import { checkSubstitution } from "~/domain/candidatura-rules";
 import { formatEuro } from "~/domain/format";
 import { acceptedSubstitutions, servicesInForce, servizioById } from "~/domain/services";
-import { IstanzaInput } from "~/domain/step-inputs";
-import { findStep, stepFormAction } from "~/models/progetto-route.server";
+import { formValue } from "~/forms/form-values";
+import { findStep, stepFormAction } from "~/forms/step-form.server";
+import { IstanzaInput } from "~/forms/step-inputs";
 import { saveIstanza } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Istanza di modifica · Cruscotto PNRR" }];

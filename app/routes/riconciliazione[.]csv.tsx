@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { signedIn } from "~/auth/authorize.server";
 import { formatEuro } from "~/domain/format";
-import { excelCsvResponse } from "~/http.server";
+import { excelCsvResponse } from "~/infra/http.server";
 import { visibleComuni } from "~/models/comuni.server";
 import { loadReconciliation } from "~/models/riconciliazione.server";
 

@@ -6,7 +6,7 @@ import { calendarKey } from "~/auth/calendar-key.server";
 import { Select } from "~/components/Select";
 import { DEADLINE_LABELS, describeStatus } from "~/domain/deadlines";
 import { formatDate } from "~/domain/format";
-import { loadScadenze } from "~/models/scadenze.server";
+import { loadScadenze } from "~/features/deadlines/open-deadlines.server";
 
 export const meta: MetaFunction = () => [{ title: "Scadenze · Cruscotto PNRR" }];
 

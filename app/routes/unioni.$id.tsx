@@ -3,20 +3,20 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { adminOnly, authorizeUnione } from "~/auth/authorize.server";
 import { parseRecordId } from "~/auth/canonical-path";
 import { Select } from "~/components/Select";
+import { formatDate, formatEuro } from "~/domain/format";
+import { PHASE_LABELS, PHASE_ORDER, type Phase } from "~/domain/phase";
 import {
   AmountsChart,
   AmountsLegend,
   FunnelChart,
   LanesChart,
   LanesLegend,
-} from "~/components/UnioneCharts";
-import { UnioneTable } from "~/components/UnioneTable";
-import { formatDate, formatEuro } from "~/domain/format";
-import { PHASE_LABELS, PHASE_ORDER, type Phase } from "~/domain/phase";
-import { MARK_LABELS } from "~/domain/unione-lanes";
+} from "~/features/unione/UnioneCharts";
+import { UnioneTable } from "~/features/unione/UnioneTable";
+import { MARK_LABELS } from "~/features/unione/unione-lanes";
+import { addMember, removeMember } from "~/features/unione/unione-membership.server";
+import { loadUnionePage } from "~/features/unione/unione-view.server";
 import { actorOf } from "~/models/audited.server";
-import { addMember, removeMember } from "~/models/unione-membership.server";
-import { loadUnionePage } from "~/models/unione-view.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.unione.name ?? "Unione"} · Cruscotto PNRR` },

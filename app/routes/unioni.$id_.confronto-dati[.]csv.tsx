@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authorizeUnione } from "~/auth/authorize.server";
-import { toCsv } from "~/domain/csv";
-import { comparisonTable } from "~/domain/unione-export";
-import { loadUnioneComparison } from "~/models/unione-view.server";
+import { comparisonTable } from "~/features/unione/unione-export";
+import { loadUnioneComparison } from "~/features/unione/unione-view.server";
+import { toCsv } from "~/infra/csv";
 
 /** The comparison for programs: "," separator, no BOM, decimal point, ISO dates, codes. */
 export function loader(args: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authorizeUnione } from "~/auth/authorize.server";
-import { comparisonTable } from "~/domain/unione-export";
-import { excelCsvResponse } from "~/http.server";
-import { loadUnioneComparison } from "~/models/unione-view.server";
+import { comparisonTable } from "~/features/unione/unione-export";
+import { loadUnioneComparison } from "~/features/unione/unione-view.server";
+import { excelCsvResponse } from "~/infra/http.server";
 
 /** The comparison for Italian Excel: ";" separator, UTF-8 BOM, decimal comma, a totals row. */
 export function loader(args: LoaderFunctionArgs) {

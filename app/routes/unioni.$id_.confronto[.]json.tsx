@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authorizeUnione } from "~/auth/authorize.server";
-import { comparisonJson } from "~/domain/unione-export";
-import { loadUnioneComparison } from "~/models/unione-view.server";
+import { comparisonJson } from "~/features/unione/unione-export";
+import { loadUnioneComparison } from "~/features/unione/unione-view.server";
 
 export function loader(args: LoaderFunctionArgs) {
   const { context } = args;

@@ -1,9 +1,9 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { AmountsChart, AmountsLegend } from "~/components/UnioneCharts";
-import { UnioneTable } from "~/components/UnioneTable";
 import { formatDate } from "~/domain/format";
 import { PHASE_LABELS } from "~/domain/phase";
+import { AmountsChart, AmountsLegend } from "~/features/unione/UnioneCharts";
+import { UnioneTable } from "~/features/unione/UnioneTable";
 import type { loader } from "./unioni.$id";
 
 export { loader } from "./unioni.$id";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { canAccessUnione } from "~/auth/access";
 import { signedIn } from "~/auth/authorize.server";
-import { listUnioni } from "~/models/unione-view.server";
+import { listUnioni } from "~/features/unione/unione-view.server";
 
 export const meta: MetaFunction = () => [{ title: "Unioni · Cruscotto PNRR" }];
 

@@ -8,7 +8,7 @@ import {
   restoreBackup,
   sessionSecretNotice,
   verifyBackup,
-} from "~/ops/backup.server";
+} from "~/infra/backup.server";
 import { seedDemoData } from "../../db/demo";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readConfig, startupProblems, startupWarnings } from "~/config.server";
+import { readConfig, startupProblems, startupWarnings } from "~/infra/config.server";
 
 describe("configuration", () => {
   it("reads defaults and validates each variable with a clear message", () => {

@@ -8,7 +8,7 @@ import {
   SERVICE_CRITERIA,
   SITE_CRITERIA,
 } from "~/domain/conformity";
-import { readChecklistInput } from "~/domain/conformity-input";
+import { readChecklistInput } from "~/forms/conformity-input";
 
 describe("the checklist", () => {
   it("asks every site criterion once and every service criterion per service", () => {

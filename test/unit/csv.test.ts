@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "~/domain/csv";
+import { toCsv } from "~/infra/csv";
 import { CsvTokenizer } from "~/opendata/csv-tokenizer";
 
 /** The cells of the first record, read back as a spreadsheet import would split them. */

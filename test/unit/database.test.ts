@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatFileSize } from "~/domain/format";
-import { storedFilePath } from "~/files.server";
+import { storedFilePath } from "~/infra/files.server";
 import { loadAssessedProgetti, summarize } from "~/models/progetti.server";
 import { seedDemoData } from "../../db/demo";
 import { syncReferenceData } from "../../db/reference";

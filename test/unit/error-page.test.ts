@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorPageHtml } from "~/server/error-page.server";
+import { errorPageHtml } from "~/infra/error-page.server";
 
 describe("the static error page", () => {
   it("has the app's header and stylesheet, in Italian, with the texts escaped", () => {

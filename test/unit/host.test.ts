@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidHost, sameOriginAs } from "~/server/host.server";
+import { isValidHost, sameOriginAs } from "~/infra/host.server";
 
 describe("isValidHost", () => {
   it.each([

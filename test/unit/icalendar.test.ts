@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeDeadlines, deadlineStatus } from "~/domain/deadlines";
-import { deadlineUid, fold, icalendar } from "~/domain/icalendar";
+import { deadlineUid, fold, icalendar } from "~/features/deadlines/icalendar";
 import { parseIcs, prop } from "../support/ics";
 
 /** The policy of a request on that day, with the default at-risk window. */

@@ -1,6 +1,6 @@
 /** Which addresses the automatic site check may connect to: only globally routable unicast. */
 import { describe, expect, it } from "vitest";
-import { isGloballyRoutable, normalizeAddress } from "~/domain/network";
+import { isGloballyRoutable, normalizeAddress } from "~/features/conformity/network";
 
 describe("addresses the site check may reach", () => {
   it.each([

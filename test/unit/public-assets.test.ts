@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { BOOTSTRAP_ITALIA_VERSION } from "~/public-assets";
+import { BOOTSTRAP_ITALIA_VERSION } from "~/infra/public-assets";
 
 describe("the Bootstrap Italia path", () => {
   it("names the installed version, so the year-long cache never serves an old copy", () => {

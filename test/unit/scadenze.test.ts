@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "~/domain/csv";
 import { assessProgetto, type ProgettoFacts } from "~/domain/progetto";
-import { openDeadlines, type ProgettoForScadenze, scadenzaRow } from "~/domain/scadenze";
+import {
+  openDeadlines,
+  type ProgettoForScadenze,
+  scadenzaRow,
+} from "~/features/deadlines/open-deadlines";
+import { toCsv } from "~/infra/csv";
 
 /** The policy of a request on that day, with the default at-risk window. */
 const on = (today: string, atRiskDays = 30) => ({ today, atRiskDays });

@@ -6,9 +6,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CheckResult } from "~/domain/site-analysis";
-import { DEFAULT_LIMITS, type FetchLimits } from "~/site-check/bounded-fetch.server";
-import { checkSite } from "~/site-check/check-site.server";
+import { DEFAULT_LIMITS, type FetchLimits } from "~/features/conformity/bounded-fetch.server";
+import { checkSite } from "~/features/conformity/check-site.server";
+import type { CheckResult } from "~/features/conformity/site-analysis";
 
 const PAGE = `<!doctype html><html lang="it"><head></head><body>
 <footer><a data-element="privacy-policy-link" href="/privacy">Informativa privacy</a></footer>

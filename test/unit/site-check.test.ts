@@ -2,9 +2,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CheckResult } from "~/domain/site-analysis";
-import type { FetchLimits } from "~/site-check/bounded-fetch.server";
-import { checkSite } from "~/site-check/check-site.server";
+import type { FetchLimits } from "~/features/conformity/bounded-fetch.server";
+import { checkSite } from "~/features/conformity/check-site.server";
+import type { CheckResult } from "~/features/conformity/site-analysis";
 
 const GOOD = `<!doctype html><html lang="it"><head>
 <link rel="stylesheet" href="/bootstrap-italia/css/bootstrap-italia.min.css">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "~/domain/field-errors";
-import { DecretoInput, DeterminaInput, EventoInput, IstanzaInput } from "~/domain/step-inputs";
+import { fieldErrors } from "~/forms/field-errors";
+import { DecretoInput, DeterminaInput, EventoInput, IstanzaInput } from "~/forms/step-inputs";
 
 const errorsOf = (result: { success: boolean; error?: unknown }) =>
   result.success ? {} : fieldErrors(result.error as Parameters<typeof fieldErrors>[0]);

@@ -9,9 +9,9 @@ import {
   phaseFunnel,
   readComparisonQuery,
   sortRows,
-} from "~/domain/unione-comparison";
-import { comparisonTable } from "~/domain/unione-export";
-import { laneChart } from "~/domain/unione-lanes";
+} from "~/features/unione/unione-comparison";
+import { comparisonTable } from "~/features/unione/unione-export";
+import { laneChart } from "~/features/unione/unione-lanes";
 
 const TODAY = "2026-11-22";
 

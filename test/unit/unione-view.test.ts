@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addMember, removeMember } from "~/models/unione-membership.server";
-import { loadUnioneComparison } from "~/models/unione-view.server";
+import { addMember, removeMember } from "~/features/unione/unione-membership.server";
+import { loadUnioneComparison } from "~/features/unione/unione-view.server";
 import { seedDemoData } from "../../db/demo";
 import { auditLog, comune, unione } from "../../db/schema";
 import { createSyntheticUnione } from "../../scripts/lib/synthetic-unione";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { UtenteInput } from "~/auth/utente-input";
-import { fieldErrors } from "~/domain/field-errors";
+import { fieldErrors } from "~/forms/field-errors";
+import { UtenteInput } from "~/forms/utente-input";
 
 const base = {
   email: " Maria.Rossi@Comune.Example.IT ",

@@ -1,0 +1,86 @@
+/** The open deadlines across progetti, soonest first, for the Scadenze page and its export. */
+import {
+  DEADLINE_LABELS,
+  type Deadline,
+  type DeadlineStatus,
+  describeStatus,
+} from "../../domain/deadlines";
+import { formatDate } from "../../domain/format";
+import { isClosed } from "../../domain/phase";
+import type { ProgettoAssessment } from "../../domain/progetto";
+
+export interface ProgettoForScadenze {
+  id: number;
+  comuneId: number;
+  comune: string;
+  unioneId: number | null;
+  unione: string | null;
+  cup: string | null;
+  assessment: ProgettoAssessment;
+}
+
+export interface OpenDeadline {
+  progettoId: number;
+  comuneId: number;
+  comune: string;
+  unioneId: number | null;
+  unione: string | null;
+  cup: string | null;
+  deadline: Deadline;
+  status: DeadlineStatus;
+}
+
+export type StatusFilter = "all" | "overdue" | "at-risk" | "open";
+
+export interface ScadenzeFilter {
+  unioneId: number | null;
+  comuneId: number | null;
+  status: StatusFilter;
+}
+
+export function openDeadlines(
+  progetti: readonly ProgettoForScadenze[],
+  filter: ScadenzeFilter,
+): OpenDeadline[] {
+  const rows: OpenDeadline[] = [];
+  for (const p of progetti) {
+    if (isClosed(p.assessment.phase)) continue;
+    if (filter.unioneId !== null && p.unioneId !== filter.unioneId) continue;
+    if (filter.comuneId !== null && p.comuneId !== filter.comuneId) continue;
+    for (const kind of ["contract", "completion"] as const) {
+      const deadline = p.assessment.deadlines[kind];
+      const status = p.assessment.statuses[kind];
+      if (deadline === null || status === null || deadline.metOn !== null) continue;
+      if (filter.status !== "all" && status.kind !== filter.status) continue;
+      const { id, comuneId, comune, unioneId, unione, cup } = p;
+      rows.push({ progettoId: id, comuneId, comune, unioneId, unione, cup, deadline, status });
+    }
+  }
+  return rows.sort(
+    (a, b) => a.deadline.due.localeCompare(b.deadline.due) || a.comune.localeCompare(b.comune),
+  );
+}
+
+export const SCADENZE_HEADER = [
+  "Comune",
+  "Unione",
+  "CUP",
+  "Scadenza",
+  "Entro il",
+  "Scadenza originaria",
+  "Stimata",
+  "Stato",
+] as const;
+
+export function scadenzaRow(r: OpenDeadline): string[] {
+  return [
+    r.comune,
+    r.unione ?? "",
+    r.cup ?? "",
+    DEADLINE_LABELS[r.deadline.kind],
+    formatDate(r.deadline.due),
+    r.deadline.extended ? formatDate(r.deadline.originalDue) : "",
+    r.deadline.projected ? "sì" : "no",
+    describeStatus(r.status),
+  ];
+}

@@ -1,0 +1,115 @@
+import { redirect } from "@remix-run/node";
+import type { z } from "zod";
+import type { Actor } from "../../db/audit";
+import type { SessionUser } from "../auth/access";
+import { parseRecordId } from "../auth/canonical-path";
+import { readConfig } from "../infra/config.server";
+import { getDb } from "../infra/db.server";
+import { actorOf } from "../models/audited.server";
+import type { ProgettoRecord } from "../models/progetto-record.server";
+import { deleteStep, StepRejected } from "../models/steps.server";
+import { fieldErrors } from "./field-errors";
+
+/** What an edit form's action needs of the progetto: where to go back, which version. */
+type EditedRecord = Pick<ProgettoRecord, "progetto" | "version">;
+
+/** Form fields as strings, with the repeated ones (checkbox lists) as arrays. */
+export function formFields(
+  form: FormData,
+  lists: readonly string[] = [],
+): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const key of new Set(form.keys())) {
+    fields[key] = lists.includes(key) ? form.getAll(key).map(String) : String(form.get(key) ?? "");
+  }
+  for (const key of lists) fields[key] ??= [];
+  return fields;
+}
+
+/**
+ * The shared shape of a step form's action: validate with the schema, save, go back to the
+ * project page; or give the errors (Italian, per field) and what was typed back to the form.
+ */
+export async function submitStepForm<S extends z.ZodType>(
+  form: FormData,
+  options: {
+    /** The progetto as loaded now: a form that saw another version is refused. */
+    record: EditedRecord;
+    schema: S;
+    lists?: readonly string[];
+    save: (input: z.output<S>) => void;
+  },
+) {
+  const fields = formFields(form, options.lists);
+  const conflict = versionConflict(fields.version, options.record.version);
+  if (conflict) return { errors: conflict, fields };
+  const parsed = options.schema.safeParse(fields);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), fields };
+  try {
+    options.save(parsed.data);
+  } catch (error) {
+    if (error instanceof StepRejected) return { errors: error.errors, fields };
+    throw error;
+  }
+  throw redirect(`/progetti/${options.record.progetto.id}`);
+}
+
+export const CONFLICT_MESSAGE =
+  "Nel frattempo un'altra persona ha modificato questo progetto: i tuoi dati non sono stati salvati. Ricarica la pagina per vedere la versione attuale, poi ripeti la modifica.";
+
+/** Two editors saving the same record: the second is told, never silently overwrites. */
+export function versionConflict(
+  submitted: string | string[] | undefined,
+  current: string,
+): Record<string, string> | null {
+  return typeof submitted === "string" && submitted !== current
+    ? { _form: CONFLICT_MESSAGE }
+    : null;
+}
+
+/** The step a route's param names: null for the word meaning "new", else the step or a 404. */
+export function findStep<T extends { id: number }>(
+  items: readonly T[],
+  param: string | undefined,
+  newWord: string,
+  notFound: string,
+): T | null {
+  if (param === newWord) return null;
+  const id = parseRecordId(param);
+  const found = id === null ? undefined : items.find((item) => item.id === id);
+  if (!found) throw new Response(notFound, { status: 404 });
+  return found;
+}
+
+/** A step page's action: the delete button removes the step and its files; else save. */
+export async function stepFormAction<S extends z.ZodType>(
+  request: Request,
+  user: SessionUser,
+  options: {
+    record: EditedRecord;
+    step: { kind: "istanza" | "determina" | "evento"; id: number } | null;
+    schema: S;
+    lists?: readonly string[];
+    save: (input: z.output<S>, actor: Actor) => void;
+  },
+) {
+  const form = await request.formData();
+  const actor = actorOf(user);
+  if (form.get("intent") === "delete" && options.step) {
+    deleteStep(
+      getDb(),
+      actor,
+      options.record.progetto.id,
+      options.step.kind,
+      options.step.id,
+      readConfig().filesDir,
+    );
+    throw redirect(`/progetti/${options.record.progetto.id}`);
+  }
+  return submitStepForm(form, {
+    record: options.record,
+    schema: options.schema,
+    lists: options.lists,
+    save: (input) => options.save(input, actor),
+  });
+}

@@ -1,0 +1,199 @@
+/**
+ * Form inputs of a progetto's steps, validated with zod into domain values. Messages are in
+ * Italian and keyed by field, so forms can show them next to the field.
+ */
+import { z } from "zod";
+import { isIsoDate } from "../domain/dates";
+import {
+  isValidCig,
+  isValidCup,
+  isValidPartitaIva,
+  normalizeCode,
+  normalizePartitaIva,
+} from "../domain/identifiers";
+import { parseEuroInput } from "../domain/money";
+import { EVENT_KINDS } from "../domain/vocabulary";
+
+const text = (message: string, max = 500) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: message })
+    .max(max, { error: `Massimo ${max} caratteri` });
+const optionalText = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Massimo ${max} caratteri` })
+    .transform((v) => (v === "" ? null : v));
+const date = (message: string) => z.string().trim().refine(isIsoDate, { error: message });
+const optionalDate = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || isIsoDate(v), { error: "Inserire una data valida" })
+  .transform((v) => (v === "" ? null : v));
+const optionalAmount = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === "") return null;
+    const cents = parseEuroInput(v);
+    if (cents === null) {
+      ctx.addIssue({
+        code: "custom",
+        message: "Inserire un importo in euro, per esempio 155.234,00",
+      });
+      return z.NEVER;
+    }
+    return cents;
+  });
+const requiredAmount = optionalAmount.refine((v) => v !== null, { error: "Inserire l'importo" });
+const serviceIds = z
+  .array(z.coerce.number().int().min(1).max(26))
+  .transform((ids) => [...new Set(ids)].sort((a, b) => a - b));
+const optionalCode = (check: (v: string) => boolean, message: string, normalize = normalizeCode) =>
+  z
+    .string()
+    .transform((v) => normalize(v))
+    .refine((v) => v === "" || check(v), { error: message })
+    .transform((v) => (v === "" ? null : v));
+
+const after = (earlier: string | null, later: string | null) =>
+  earlier === null || later === null || later >= earlier;
+
+export const CandidaturaInput = z.object({
+  avvisoId: z.coerce
+    .number({ error: "Scegliere l'avviso" })
+    .int()
+    .positive({ error: "Scegliere l'avviso" }),
+  sentOn: date("Inserire la data di invio della candidatura"),
+  band: z.coerce.number().int().min(1, { error: "Scegliere la fascia di popolazione" }).max(6),
+  servizioIds: serviceIds,
+  amountRequested: requiredAmount,
+});
+
+export const DecretoInput = z
+  .object({
+    number: text("Inserire il numero del decreto", 80),
+    decreeOn: date("Inserire la data del decreto"),
+    notifiedOn: optionalDate,
+    amount: optionalAmount,
+    cup: z.string().transform(normalizeCode).refine(isValidCup, {
+      error: "Il CUP deve avere 15 caratteri tra lettere e cifre, per esempio G51F22003070006",
+    }),
+  })
+  .refine((d) => after(d.decreeOn, d.notifiedOn), {
+    path: ["notifiedOn"],
+    error: "La data di notifica non può precedere la data del decreto",
+  });
+
+export const IstanzaInput = z
+  .object({
+    kind: z.enum(["sostituzione-servizi", "cronoprogramma", "altro"], {
+      error: "Scegliere il tipo di istanza",
+    }),
+    sentOn: date("Inserire la data di invio dell'istanza"),
+    reason: optionalText(),
+    removed: serviceIds,
+    added: serviceIds,
+    deadlineKind: z.enum(["", "contract", "completion"]).transform((v) => (v === "" ? null : v)),
+    requestedDeadline: optionalDate,
+    grantedDeadline: optionalDate,
+    outcome: z.enum(["in-attesa", "accolta", "respinta"], { error: "Scegliere l'esito" }),
+    outcomeOn: optionalDate,
+  })
+  .superRefine((i, ctx) => {
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    if (i.kind === "sostituzione-servizi") {
+      if (i.removed.length === 0) issue("removed", "Indicare i servizi da sostituire");
+      if (i.added.length === 0) issue("added", "Indicare i servizi nuovi");
+      if (i.removed.some((id) => i.added.includes(id)))
+        issue("added", "Un servizio non può essere tolto e aggiunto insieme");
+    }
+    if (i.kind === "cronoprogramma") {
+      if (i.deadlineKind === null)
+        issue("deadlineKind", "Indicare quale scadenza si chiede di spostare");
+      if (i.requestedDeadline === null)
+        issue("requestedDeadline", "Indicare la nuova scadenza richiesta");
+    }
+    if (i.grantedDeadline !== null && (i.kind !== "cronoprogramma" || i.outcome !== "accolta")) {
+      issue(
+        "grantedDeadline",
+        "Una scadenza concessa richiede un'istanza di cronoprogramma accolta",
+      );
+    }
+    if (i.kind === "cronoprogramma" && i.outcome === "accolta" && i.grantedDeadline === null) {
+      issue("grantedDeadline", "Indicare la scadenza concessa");
+    }
+    if (i.outcome !== "in-attesa" && i.outcomeOn === null)
+      issue("outcomeOn", "Indicare la data dell'esito");
+    if (i.outcome === "in-attesa" && i.outcomeOn !== null)
+      issue("outcomeOn", "Un'istanza in attesa non ha data di esito");
+    if (!after(i.sentOn, i.outcomeOn))
+      issue("outcomeOn", "L'esito non può precedere l'invio dell'istanza");
+  })
+  .transform((i) => ({
+    ...i,
+    removed: i.kind === "sostituzione-servizi" ? i.removed : [],
+    added: i.kind === "sostituzione-servizi" ? i.added : [],
+    deadlineKind: i.kind === "cronoprogramma" ? i.deadlineKind : null,
+    requestedDeadline: i.kind === "cronoprogramma" ? i.requestedDeadline : null,
+  }));
+
+export const DeterminaInput = z
+  .object({
+    number: text("Inserire il numero della determina", 80),
+    adoptedOn: date("Inserire la data della determina"),
+    supplierName: text("Inserire il nome del fornitore", 200),
+    supplierVat: optionalCode(
+      isValidPartitaIva,
+      "Partita IVA non valida: 11 cifre con cifra di controllo corretta",
+      normalizePartitaIva,
+    ),
+    cig: optionalCode(isValidCig, "Il CIG deve avere 10 caratteri tra lettere e cifre"),
+    amount: optionalAmount,
+    contractOn: optionalDate,
+  })
+  .refine((d) => after(d.adoptedOn, d.contractOn), {
+    path: ["contractOn"],
+    error: "Il contratto non può precedere la determina",
+  });
+
+export const EventoInput = z
+  .object({
+    kind: z.enum(EVENT_KINDS, { error: "Scegliere l'evento" }),
+    occurredOn: date("Inserire la data"),
+    servizioId: z
+      .string()
+      .transform((v) => (v === "" ? null : Number(v)))
+      .pipe(z.number().int().min(1).max(26).nullable()),
+    outcome: z.enum(["", "positiva", "negativa"]).transform((v) => (v === "" ? null : v)),
+    amount: optionalAmount,
+    note: optionalText(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.kind === "servizio-online" && e.servizioId === null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["servizioId"],
+        message: "Indicare quale servizio è online",
+      });
+    }
+    if (e.kind === "asseverazione" && e.outcome === null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["outcome"],
+        message: "Indicare l'esito dell'asseverazione",
+      });
+    }
+    if (e.kind === "erogazione" && e.amount === null) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "Indicare l'importo erogato" });
+    }
+  })
+  .transform((e) => ({
+    ...e,
+    servizioId: e.kind === "servizio-online" ? e.servizioId : null,
+    outcome: e.kind === "asseverazione" ? e.outcome : null,
+    amount: e.kind === "erogazione" ? e.amount : null,
+  }));

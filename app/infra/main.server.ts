@@ -1,0 +1,89 @@
+/**
+ * The HTTP server: Express in front of Remix, so that the access guard runs once for every
+ * request. Compiled with the app into build/index.js (remix.config.js `server`).
+ */
+
+import { existsSync } from "node:fs";
+import * as build from "@remix-run/dev/server-build";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import express from "express";
+import type { SessionUser } from "../auth/access";
+import { routeMatcher } from "../auth/route-params";
+import { readConfig, startupProblems } from "./config.server";
+import { getDb } from "./db.server";
+import { sweepFiles } from "./files.server";
+import { canonicalPaths, guard, refuse } from "./guard.server";
+import { publicHost } from "./host.server";
+import { BOOTSTRAP_ITALIA_BASE } from "./public-assets";
+import { publicPages } from "./public-pages.server";
+import { remixHandler } from "./remix-handler.server";
+import { requestContext } from "./request-context.server";
+import { requestLog } from "./request-log.server";
+import { securityHeaders } from "./security-headers.server";
+import { holdDataFolderForServer } from "./server-lock.server";
+
+declare module "@remix-run/node" {
+  // Single fetch types for loaders and actions (future.v3_singleFetch in remix.config.js).
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+const serverBuild = build as unknown as ServerBuild;
+const config = (() => {
+  try {
+    const read = readConfig();
+    const problems = startupProblems(read, existsSync(read.sessionSecretFile));
+    if (problems.length) throw new Error(`Configurazione non valida:\n${problems.join("\n")}`);
+    return read;
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
+holdDataFolderForServer(config.dataDir);
+// What an interrupted upload or save left in the files folder is removed before serving.
+const swept = sweepFiles(getDb(), config.filesDir);
+if (swept > 0) console.log(`File lasciati da un'interruzione rimossi: ${swept}`);
+
+const app = express();
+app.disable("x-powered-by");
+app.use(publicHost(config));
+app.use(requestLog);
+app.use(securityHeaders);
+const matchRoute = routeMatcher(serverBuild.routes);
+app.use(canonicalPaths(matchRoute));
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.use(
+  BOOTSTRAP_ITALIA_BASE,
+  express.static("node_modules/bootstrap-italia/dist", { immutable: true, maxAge: "1y" }),
+);
+// Public pages: no session, answered 304 or from memory while the data is unchanged.
+app.use("/attuazione", publicPages(serverBuild));
+app.use(guard);
+app.all(
+  "*",
+  remixHandler({
+    build: serverBuild,
+    matchRoute,
+    origin: () => config.publicUrl,
+    refuse,
+    getLoadContext: (req, res) =>
+      requestContext({
+        db: getDb(),
+        config,
+        user: (res.locals.user as SessionUser | null) ?? null,
+        clientAddress: req.ip ?? "sconosciuto",
+        cspNonce: res.locals.cspNonce as string,
+      }),
+  }),
+);
+
+const { port, host } = config;
+app.listen(port, host, () => {
+  console.log(
+    `Cruscotto PNRR in ascolto su http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
+  );
+  if (process.env.NODE_ENV === "development") broadcastDevReady(serverBuild);
+});
