@@ -6,14 +6,12 @@ import { Select } from "~/components/Select";
 import { formatDate, formatEuro } from "~/domain/format";
 import { PHASE_LABELS, PHASE_ORDER, type Phase } from "~/domain/phase";
 import {
-  AmountsChart,
-  AmountsLegend,
-  FunnelChart,
-  LanesChart,
-  LanesLegend,
-} from "~/features/unione/UnioneCharts";
+  AmountsSection,
+  FunnelSection,
+  LanesSection,
+  MembersSection,
+} from "~/features/unione/sections";
 import { UnioneTable } from "~/features/unione/UnioneTable";
-import { MARK_LABELS } from "~/features/unione/unione-lanes";
 import { addMember, removeMember } from "~/features/unione/unione-membership.server";
 import { loadUnionePage } from "~/features/unione/unione-view.server";
 import { actorOf } from "~/models/audited.server";
@@ -119,185 +117,10 @@ export default function UnionePage() {
 
       <UnioneTable rows={rows} totals={totals} query={query} base={base} filtered={filtered} />
 
-      <section aria-labelledby="importi">
-        <h2 id="importi">Importi per comune: sito e servizi</h2>
-        <figure className="chart">
-          <AmountsChart id="grafico-importi" rows={rows} />
-          <AmountsLegend id="grafico-importi" />
-          <figcaption>
-            <table className="chart-table">
-              <caption>
-                Importi per comune: sito e servizi (alternativa testuale al grafico)
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Comune</th>
-                  <th scope="col" className="num">
-                    Sito
-                  </th>
-                  <th scope="col" className="num">
-                    Servizi
-                  </th>
-                  <th scope="col" className="num">
-                    Totale
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.comuneId}>
-                    <th scope="row">
-                      {r.progettoId ? (
-                        <Link to={`/progetti/${r.progettoId}`}>{r.comune}</Link>
-                      ) : (
-                        r.comune
-                      )}
-                    </th>
-                    <td className="num">{formatEuro(r.siteCents)}</td>
-                    <td className="num">{formatEuro(r.servicesCents)}</td>
-                    <td className="num">{formatEuro(r.amountCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </figcaption>
-        </figure>
-      </section>
-
-      <section aria-labelledby="cronologia">
-        <h2 id="cronologia">Tappe e scadenze di ogni comune</h2>
-        {lanes ? (
-          <figure className="chart">
-            <LanesChart id="grafico-corsie" chart={lanes} />
-            <LanesLegend />
-            <figcaption>
-              <table className="chart-table">
-                <caption>Tappe e finestre per comune (alternativa testuale al grafico)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Comune</th>
-                    <th scope="col">Tappe</th>
-                    <th scope="col">Finestre di scadenza</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {lanes.lanes.map((lane) => (
-                    <tr key={lane.comuneId}>
-                      <th scope="row">
-                        {lane.progettoId ? (
-                          <Link to={`/progetti/${lane.progettoId}`}>{lane.comune}</Link>
-                        ) : (
-                          lane.comune
-                        )}
-                      </th>
-                      <td>
-                        {lane.marks.length === 0
-                          ? "—"
-                          : lane.marks
-                              .map(
-                                (m) =>
-                                  `${MARK_LABELS[m.kind]} ${formatDate(m.date)}${m.late ? " (in ritardo)" : ""}`,
-                              )
-                              .join("; ")}
-                      </td>
-                      <td>
-                        {lane.windows.length === 0
-                          ? "—"
-                          : lane.windows
-                              .map(
-                                (w) =>
-                                  `${w.kind === "contract" ? "Contrattualizzare" : "Completare"} dal ${formatDate(w.from)} al ${formatDate(w.to)}${w.projected ? " (stimata)" : ""}`,
-                              )
-                              .join("; ")}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </figcaption>
-          </figure>
-        ) : (
-          <p>Nessuna tappa con data registrata.</p>
-        )}
-      </section>
-
-      <section aria-labelledby="fasi">
-        <h2 id="fasi">Quanti comuni in ogni fase</h2>
-        <figure className="chart">
-          <FunnelChart id="grafico-fasi" funnel={funnel} hrefOf={phaseHref} />
-          <figcaption>
-            <table className="chart-table">
-              <caption>Comuni per fase (alternativa testuale al grafico)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Fase</th>
-                  <th scope="col" className="num">
-                    Comuni
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {funnel.map((f) => (
-                  <tr key={f.phase}>
-                    <th scope="row">
-                      {f.count > 0 ? (
-                        <Link to={phaseHref(f.phase)}>{PHASE_LABELS[f.phase]}</Link>
-                      ) : (
-                        PHASE_LABELS[f.phase]
-                      )}
-                    </th>
-                    <td className="num">{f.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </figcaption>
-        </figure>
-      </section>
-
-      <section aria-labelledby="membri" className="no-print">
-        <h2 id="membri">Comuni dell'Unione</h2>
-        {result ? (
-          <p
-            className={result.ok ? "notice" : "error-message"}
-            role={result.ok ? "status" : "alert"}
-          >
-            {result.message}
-          </p>
-        ) : null}
-        <ul className="members">
-          {data.members.map((m) => (
-            <li key={m.id}>
-              <Link to={`/comuni/${m.id}`}>{m.name}</Link>{" "}
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="remove" />
-                <input type="hidden" name="comuneId" value={m.id} />
-                <button type="submit" className="link-button danger">
-                  Togli {m.name} dall'Unione
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-        {data.canAddMembers ? (
-          <>
-            <Form method="post" className="filters">
-              <input type="hidden" name="intent" value="add" />
-              <div className="field">
-                <label htmlFor="comune">Aggiungi un comune (nome o codice ISTAT)</label>
-                <input id="comune" name="comune" autoComplete="off" />
-              </div>
-              <button type="submit">Aggiungi</button>
-            </Form>
-            <p className="hint">Un comune può far parte di una sola Unione.</p>
-          </>
-        ) : (
-          <p className="hint">
-            Entrare nell'Unione dà ai suoi coordinatori la modifica dei dati del comune: per
-            aggiungere un comune rivolgersi a un amministratore.
-          </p>
-        )}
-      </section>
+      <AmountsSection rows={rows} id="grafico-importi" />
+      <LanesSection lanes={lanes} />
+      <FunnelSection funnel={funnel} hrefOf={phaseHref} />
+      <MembersSection members={data.members} result={result} canAddMembers={data.canAddMembers} />
     </>
   );
 }

@@ -1,0 +1,83 @@
+import type { ReactNode } from "react";
+
+export interface TableColumn {
+  header: ReactNode;
+  numeric?: boolean;
+}
+
+export interface TableRow {
+  key: string | number;
+  /** The row's own heading (first column). */
+  header: ReactNode;
+  cells: ReactNode[];
+}
+
+export interface DataTableProps {
+  caption: ReactNode;
+  /** The first column's heading, then the others. */
+  columns: TableColumn[];
+  rows: TableRow[];
+  foot?: TableRow;
+  className?: string;
+}
+
+/** A table with a caption, a heading per row and numbers aligned right. */
+export function DataTable({ caption, columns, rows, foot, className }: DataTableProps) {
+  const line = (row: TableRow) => (
+    <tr key={row.key}>
+      <th scope="row">{row.header}</th>
+      {row.cells.map((cell, i) => (
+        // Columns are fixed for a table: the index is the column's identity.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <td key={i} className={columns[i + 1]?.numeric ? "num" : undefined}>
+          {cell}
+        </td>
+      ))}
+    </tr>
+  );
+  return (
+    <table className={className}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
+            <th key={i} scope="col" className={c.numeric ? "num" : undefined}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{rows.map(line)}</tbody>
+      {foot ? <tfoot>{line(foot)}</tfoot> : null}
+    </table>
+  );
+}
+
+/**
+ * A chart with its text alternative, once for every chart: the SVG, a legend readable
+ * without colours, and the same data as a table in the caption.
+ */
+export function ChartFigure({
+  chart,
+  legend,
+  table,
+}: {
+  chart: ReactNode;
+  legend?: ReactNode;
+  table: Omit<DataTableProps, "className">;
+}) {
+  return (
+    <figure className="chart">
+      {chart}
+      {legend}
+      <figcaption>
+        <DataTable
+          {...table}
+          className="chart-table"
+          caption={<>{table.caption} (alternativa testuale al grafico)</>}
+        />
+      </figcaption>
+    </figure>
+  );
+}
