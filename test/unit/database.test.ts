@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatFileSize } from "~/domain/format";
 import { storedFilePath } from "~/files.server";
 import { loadAssessedProgetti, summarize } from "~/models/progetti.server";
-import { seedDemoData } from "../../db/demo";
+import { seedDemoData } from "../../scripts/seeds/demo";
 import { syncReferenceData } from "../../db/reference";
 import { comune, decreto, documento, progetto } from "../../db/schema";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";

@@ -4,14 +4,13 @@
  * day of seeding so the demo always has late, at-risk and open deadlines.
  */
 import { eq } from "drizzle-orm";
-import { decomposeAmount } from "../app/domain/bands";
-import { addDays, type IsoDate } from "../app/domain/dates";
-import type { EventKind } from "../app/domain/vocabulary";
-import { storeBytes } from "../app/files.server";
-import { type Actor, type Writer, writeAudit } from "./audit";
-import type { Db } from "./connection";
-import { placeholderPdf } from "./placeholder-pdf";
-import { AVVISI_141_COMUNI } from "./reference";
+import { decomposeAmount } from "../../app/domain/bands";
+import { addDays, type IsoDate } from "../../app/domain/dates";
+import type { EventKind } from "../../app/domain/vocabulary";
+import { storeBytes } from "../../app/files.server";
+import { type Actor, type Writer, writeAudit } from "../../db/audit";
+import type { Db } from "../../db/connection";
+import { AVVISI_141_COMUNI } from "../../db/reference";
 import {
   avviso,
   comune,
@@ -24,7 +23,8 @@ import {
   progetto,
   progettoServizio,
   unione,
-} from "./schema";
+} from "../../db/schema";
+import { placeholderPdf } from "./placeholder-pdf";
 
 type Window = (typeof AVVISI_141_COMUNI)[number]["windowLabel"];
 
