@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { toIsoDate } from "../app/domain/dates";
 import { readConfig } from "../app/infra/config.server";
 import { openDatabase } from "../db/connection";
-import { seedDemoData } from "../db/demo";
-import { demoRefusal, seedDemoUsers } from "../db/demo-users";
 import { applyMigrations } from "../db/migrate";
 import { syncReferenceData } from "../db/reference";
+import { seedDemoData } from "./seeds/demo";
+import { demoRefusal, seedDemoUsers } from "./seeds/demo-users";
 
 const config = readConfig();
 const withDemo = !process.argv.includes("--no-demo");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "../../db/demo-users";
+import { DEMO_ACCOUNTS } from "../../scripts/seeds/demo-users";
 import { type RunningApp, startApp } from "../support/app-server";
 import { comuneId, get, post, query, signIn, signInAs } from "../support/http";
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { placeholderPdf } from "../../db/placeholder-pdf";
+import { placeholderPdf } from "../../scripts/seeds/placeholder-pdf";
 import { type RunningApp, startApp } from "../support/app-server";
 import { post, query, signInAs } from "../support/http";
 import { signP7m } from "../support/p7m";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { placeholderPdf } from "../../db/placeholder-pdf";
 import { progetto } from "../../db/schema";
+import { placeholderPdf } from "../../scripts/seeds/placeholder-pdf";
 import { type RunningApp, startApp } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 import { comuneId, demoAccount, query } from "../support/http";

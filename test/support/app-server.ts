@@ -4,8 +4,8 @@ import { existsSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { Db } from "../../db/connection";
-import { seedDemoData } from "../../db/demo";
-import { seedDemoUsers } from "../../db/demo-users";
+import { seedDemoData } from "../../scripts/seeds/demo";
+import { seedDemoUsers } from "../../scripts/seeds/demo-users";
 import { createTempDatabase } from "./temp-db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { DEMO_ACCOUNTS } from "../../db/demo-users";
+import { DEMO_ACCOUNTS } from "../../scripts/seeds/demo-users";
 import type { RunningApp } from "./app-server";
 
 export type DemoRole = (typeof DEMO_ACCOUNTS)[number]["role"];

@@ -9,7 +9,7 @@ import {
   sessionSecretNotice,
   verifyBackup,
 } from "~/infra/backup.server";
-import { seedDemoData } from "../../db/demo";
+import { seedDemoData } from "../../scripts/seeds/demo";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";
 
 let t: TempDatabase;

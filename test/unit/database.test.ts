@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatFileSize } from "~/domain/format";
 import { storedFilePath } from "~/infra/files.server";
 import { loadAssessedProgetti, summarize } from "~/models/progetti.server";
-import { seedDemoData } from "../../db/demo";
 import { syncReferenceData } from "../../db/reference";
 import { comune, decreto, documento, progetto } from "../../db/schema";
+import { seedDemoData } from "../../scripts/seeds/demo";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";
 
 let t: TempDatabase;
@@ -81,7 +81,26 @@ describe("the demo data", () => {
       "San Collaudo",
       "Villa Fittizia",
     ]);
-    expect(count("audit_log")).toBe(26);
+  });
+
+  it("writes every step through the models, so each row is in the audit log as the seed's", () => {
+    seedDemoData({ db: t.db, filesDir: t.filesDir, today: "2026-11-22" });
+    for (const table of [
+      "comune",
+      "progetto",
+      "decreto",
+      "istanza_modifica",
+      "determina",
+      "evento",
+      "documento",
+    ]) {
+      expect(
+        count("audit_log", `action = 'create' and entity = '${table}' and actor = 'seed'`),
+        table,
+      ).toBe(count(table));
+    }
+    expect(count("evento")).toBeGreaterThan(0);
+    expect(count("audit_log", "actor <> 'seed'")).toBe(0);
   });
 
   it("puts six comuni worth € 878.394 in the Unione Valle del Savio, one typed € 20 short", () => {

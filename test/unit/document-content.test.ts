@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkFileName, sniffDocument } from "~/domain/document-content";
-import { placeholderPdf } from "../../db/placeholder-pdf";
+import { placeholderPdf } from "../../scripts/seeds/placeholder-pdf";
 import { signP7m } from "../support/p7m";
 
 const pdf = placeholderPdf("Determina n. 922", 4_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placeholderPdf } from "../../db/placeholder-pdf";
+import { placeholderPdf } from "../../scripts/seeds/placeholder-pdf";
 
 describe("placeholder PDFs for the demo", () => {
   it.each([113_428, 879_145, 579_953, 278_702, 1_000, 9_999, 10_000])(

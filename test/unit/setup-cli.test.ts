@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createUtente } from "~/models/utenti.server";
-import { DEMO_ACCOUNTS } from "../../db/demo-users";
+import { DEMO_ACCOUNTS } from "../../scripts/seeds/demo-users";
 import { createTempDatabase } from "../support/temp-db";
 
 let dir: string;

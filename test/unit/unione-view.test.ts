@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addMember, removeMember } from "~/features/unione/unione-membership.server";
 import { loadUnioneComparison } from "~/features/unione/unione-view.server";
-import { seedDemoData } from "../../db/demo";
 import { auditLog, comune, unione } from "../../db/schema";
 import { createSyntheticUnione } from "../../scripts/lib/synthetic-unione";
+import { seedDemoData } from "../../scripts/seeds/demo";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";
 
 const TODAY = "2026-11-22";

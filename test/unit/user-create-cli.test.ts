@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { seedDemoData } from "../../db/demo";
+import { seedDemoData } from "../../scripts/seeds/demo";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";
 
 let t: TempDatabase;

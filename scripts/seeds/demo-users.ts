@@ -1,9 +1,10 @@
 /** One demo account per role; the passwords are published in the README, for the demo only. */
 import { eq, inArray, notInArray } from "drizzle-orm";
-import type { UtenteInput } from "../app/forms/utente-input";
-import { createUtente } from "../app/models/utenti.server";
-import type { Db } from "./connection";
-import { comune, unione, utente } from "./schema";
+import type { UtenteInput } from "../../app/forms/utente-input";
+import { createUtente } from "../../app/models/utenti.server";
+import type { Db } from "../../db/connection";
+import { comune, unione, utente } from "../../db/schema";
+import { SEED_ACTOR } from "./actor";
 
 export const DEMO_ACCOUNTS = [
   {
@@ -75,7 +76,7 @@ export async function seedDemoUsers(db: Db): Promise<string[]> {
       comuneIds,
       active: true,
     };
-    await createUtente(db, { label: "seed", userId: null }, input, account.password);
+    await createUtente(db, SEED_ACTOR, input, account.password);
     created.push(account.email);
   }
   return created;

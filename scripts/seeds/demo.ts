@@ -2,29 +2,44 @@
  * Demo data: the real cases of ../shared/docs/domain.md plus invented comuni (flagged
  * `fictional`) in the states the real ones do not show. Invented dates are relative to the
  * day of seeding so the demo always has late, at-risk and open deadlines.
+ *
+ * Every step of a progetto goes through the form's zod input and the model a user's form
+ * calls, so the demo obeys the same rules as a user: a demo fact that breaks one fails here.
  */
+import { createHash, randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
-import { decomposeAmount } from "../app/domain/bands";
-import { addDays, type IsoDate } from "../app/domain/dates";
-import type { EventKind } from "../app/domain/vocabulary";
-import { storeBytes } from "../app/infra/files.server";
-import { type Actor, type Writer, writeAudit } from "./audit";
-import type { Db } from "./connection";
-import { placeholderPdf } from "./placeholder-pdf";
-import { AVVISI_141_COMUNI } from "./reference";
+import type { z } from "zod";
+import { decomposeAmount } from "../../app/domain/bands";
+import { addDays, type IsoDate } from "../../app/domain/dates";
+import { SNIFF_BYTES } from "../../app/domain/document-content";
+import { euroInputValue } from "../../app/domain/money";
+import type { EventKind } from "../../app/domain/vocabulary";
+import { addMember } from "../../app/features/unione/unione-membership.server";
 import {
-  avviso,
-  comune,
-  decreto,
-  determina,
-  documento,
-  evento,
-  istanzaModifica,
-  istanzaServizio,
-  progetto,
-  progettoServizio,
-  unione,
-} from "./schema";
+  CandidaturaInput,
+  DecretoInput,
+  DeterminaInput,
+  EventoInput,
+  IstanzaInput,
+} from "../../app/forms/step-inputs";
+import type { ReceivedFile } from "../../app/infra/uploads.server";
+import { saveDocumento } from "../../app/models/documenti.server";
+import {
+  createProgetto,
+  StepRejected,
+  saveDecreto,
+  saveDetermina,
+  saveEvento,
+  saveIstanza,
+} from "../../app/models/steps.server";
+import { writeAudit } from "../../db/audit";
+import type { Db } from "../../db/connection";
+import { AVVISI_141_COMUNI } from "../../db/reference";
+import { avviso, comune, decreto, progetto, unione } from "../../db/schema";
+import { SEED_ACTOR } from "./actor";
+import { placeholderPdf } from "./placeholder-pdf";
 
 type Window = (typeof AVVISI_141_COMUNI)[number]["windowLabel"];
 
@@ -161,6 +176,9 @@ function realComuni(): DemoComune[] {
               reason:
                 "Le assunzioni passano dal portale nazionale inPA: il servizio concorso pubblico è sostituito dall'accesso agli atti.",
               outcome: "accolta",
+              // Not published: assumed a month after sending, well before the determina that
+              // awards the new service. An accepted istanza needs its date, as in the form.
+              outcomeOn: "2023-06-22",
               removed: [21],
               added: [25],
               document: {
@@ -343,26 +361,25 @@ export interface SeedOptions {
 /** Adds the demo comuni that are not there yet; running it again changes nothing. */
 export function seedDemoData({ db, filesDir, today }: SeedOptions): { created: string[] } {
   const created: string[] = [];
-  db.transaction((tx) => {
+  // One outer transaction (the models' own become savepoints): all the demo or none of it.
+  db.transaction(() => {
     for (const spec of [...realComuni(), ...inventedComuni(today)]) {
-      const existing = tx
+      const existing = db
         .select({ id: comune.id })
         .from(comune)
         .where(eq(comune.codiceIstat, spec.codiceIstat))
         .get();
       if (existing) continue;
-      insertComune(tx, spec, filesDir);
+      seedComune(db, spec, filesDir);
       created.push(spec.name);
     }
   });
   return { created };
 }
 
-const ACTOR: Actor = { label: "seed", userId: null };
-
-function insertComune(tx: Writer, spec: DemoComune, filesDir: string): void {
-  const unioneId = spec.unione ? ensureUnione(tx, spec.unione) : null;
-  const row = tx
+function seedComune(db: Db, spec: DemoComune, filesDir: string): void {
+  // Comuni come from ISTAT and the open data, never from a form: no model creates them.
+  const row = db
     .insert(comune)
     .values({
       name: spec.name,
@@ -373,173 +390,206 @@ function insertComune(tx: Writer, spec: DemoComune, filesDir: string): void {
       regione: spec.regione,
       population: spec.population,
       populationDate: spec.fictional ? null : CENSUS_2011,
-      unioneId,
       fictional: spec.fictional ?? false,
     })
     .returning()
     .get();
-  writeAudit(tx, ACTOR, {
-    action: "create",
-    entity: "comune",
-    entityId: row.id,
-    after: row,
-  });
-  for (const p of spec.progetti) insertProgetto(tx, row, p, filesDir);
+  writeAudit(db, SEED_ACTOR, { action: "create", entity: "comune", entityId: row.id, after: row });
+  if (spec.unione) {
+    const joined = addMember(db, SEED_ACTOR, ensureUnione(db, spec.unione), spec.codiceIstat);
+    if (!joined.ok) throw new Error(`Dati dimostrativi, ${spec.name}: ${joined.message}`);
+  }
+  for (const p of spec.progetti) {
+    try {
+      seedProgetto(db, row, p, filesDir);
+    } catch (error) {
+      // Say which demo fact broke which rule: the fix belongs in the demo, not in the rule.
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new Error(`Dati dimostrativi, ${spec.name} (CUP ${p.cup}): ${detail}`, {
+        cause: error,
+      });
+    }
+  }
 }
 
-function ensureUnione(tx: Writer, name: string): number {
-  const found = tx.select({ id: unione.id }).from(unione).where(eq(unione.name, name)).get();
+function ensureUnione(db: Db, name: string): number {
+  const found = db.select({ id: unione.id }).from(unione).where(eq(unione.name, name)).get();
   if (found) return found.id;
-  return tx.insert(unione).values({ name, provincia: "FC" }).returning({ id: unione.id }).get().id;
+  // No form creates an Unione yet: the demo writes the one it needs.
+  return db.insert(unione).values({ name, provincia: "FC" }).returning({ id: unione.id }).get().id;
 }
 
-function avvisoId(tx: Writer, window: Window): number {
+function avvisoId(db: Db, window: Window): number {
   const title = AVVISI_141_COMUNI.find((a) => a.windowLabel === window)?.title ?? "";
-  const found = tx.select({ id: avviso.id }).from(avviso).where(eq(avviso.title, title)).get();
+  const found = db.select({ id: avviso.id }).from(avviso).where(eq(avviso.title, title)).get();
   if (!found) throw new Error(`Avviso mancante (eseguire prima i dati di riferimento): ${title}`);
   return found.id;
 }
 
-function insertProgetto(
-  tx: Writer,
-  owner: { id: number; name: string; codiceIpa: string | null },
-  p: DemoProgetto,
-  filesDir: string,
-): void {
+/** What the form would send, checked by the form's own schema. */
+function parsed<S extends z.ZodType>(schema: S, fields: z.input<S>): z.output<S> {
+  const result = schema.safeParse(fields);
+  if (result.success) return result.data;
+  throw new StepRejected(
+    Object.fromEntries(result.error.issues.map((i) => [i.path.join(".") || "_form", i.message])),
+  );
+}
+
+const euro = (amount: number | undefined) =>
+  amount === undefined ? "" : euroInputValue(amount * 100);
+
+function seedProgetto(db: Db, owner: { id: number }, p: DemoProgetto, filesDir: string): void {
   const amountCents = p.amountEuro * 100;
   const split = decomposeAmount(amountCents);
-  if (split.kind !== "exact") throw new Error(`Importo demo non scomponibile: ${p.amountEuro}`);
-  const row = tx
-    .insert(progetto)
-    .values({
-      comuneId: owner.id,
-      avvisoId: avvisoId(tx, p.window),
-      misura: "1.4.1",
-      title: `Esperienza del cittadino nei servizi pubblici - Comune di ${owner.name}`,
-      cup: p.cup,
-      beneficiaryKind: "comune",
-      beneficiaryName: `Comune di ${owner.name}`,
-      beneficiaryIpa: owner.codiceIpa,
-      candidaturaSentOn: p.candidaturaSentOn,
-      amountRequestedCents: (p.enteredAmountEuro ?? p.amountEuro) * 100,
+  if (split.kind !== "exact") throw new Error(`importo non scomponibile: ${p.amountEuro}`);
+  const { id: progettoId } = createProgetto(
+    db,
+    SEED_ACTOR,
+    owner.id,
+    parsed(CandidaturaInput, {
+      avvisoId: avvisoId(db, p.window),
+      sentOn: p.candidaturaSentOn,
       band: split.band.id,
-      servicesCount: split.services,
-      officialState: p.officialState?.state ?? null,
-      officialStateOn: p.officialState?.on ?? null,
-      // The figures the open data publishes, as an import would have recorded them.
-      ...(p.officialState
-        ? {
-            officialAmountCents: amountCents,
-            officialDecretoNumber: p.decreto?.number ?? null,
-            officialDecreeOn: p.decreto?.decreeOn ?? null,
-          }
-        : {}),
-    })
-    .returning()
-    .get();
-  writeAudit(tx, ACTOR, {
-    action: "create",
-    entity: "progetto",
-    entityId: row.id,
-    after: row,
-  });
-  const progettoId = row.id;
-  const attach = (step: AttachStep, doc: DemoDocument | undefined) => {
-    if (doc) attachDocument(tx, filesDir, progettoId, step, doc);
+      servizioIds: p.services ?? [],
+      amountRequested: euro(p.enteredAmountEuro ?? p.amountEuro),
+    }),
+  );
+  const attach = (step: string, doc: DemoDocument | undefined) => {
+    if (doc) uploadPlaceholder(db, filesDir, progettoId, step, doc);
   };
-
-  for (const servizioId of p.services ?? []) {
-    tx.insert(progettoServizio).values({ progettoId, servizioId }).run();
-  }
-  attach({ step: "candidatura" }, p.candidaturaDocument);
+  attach("candidatura", p.candidaturaDocument);
 
   if (p.decreto) {
-    const d = tx
-      .insert(decreto)
-      .values({ progettoId, ...p.decreto, amountCents })
-      .returning({ id: decreto.id })
+    saveDecreto(
+      db,
+      SEED_ACTOR,
+      progettoId,
+      parsed(DecretoInput, {
+        number: p.decreto.number,
+        decreeOn: p.decreto.decreeOn,
+        notifiedOn: p.decreto.notifiedOn ?? "",
+        amount: euro(p.amountEuro),
+        cup: p.cup,
+      }),
+    );
+    const saved = db
+      .select({ id: decreto.id })
+      .from(decreto)
+      .where(eq(decreto.progettoId, progettoId))
       .get();
-    attach({ step: "decreto", decretoId: d.id }, p.decretoDocument);
+    attach(`decreto:${saved?.id}`, p.decretoDocument);
   }
 
   for (const i of p.istanze ?? []) {
-    const istanza = tx
-      .insert(istanzaModifica)
-      .values({
-        progettoId,
-        sentOn: i.sentOn,
+    const id = saveIstanza(
+      db,
+      SEED_ACTOR,
+      progettoId,
+      null,
+      parsed(IstanzaInput, {
         kind: i.kind,
+        sentOn: i.sentOn,
         reason: i.reason,
+        removed: i.removed ?? [],
+        added: i.added ?? [],
+        deadlineKind: i.deadline?.kind ?? "",
+        requestedDeadline: i.deadline?.requested ?? "",
+        grantedDeadline: i.deadline?.granted ?? "",
         outcome: i.outcome,
-        outcomeOn: i.outcomeOn ?? null,
-        deadlineKind: i.deadline?.kind ?? null,
-        requestedDeadline: i.deadline?.requested ?? null,
-        grantedDeadline: i.deadline?.granted ?? null,
-      })
-      .returning({ id: istanzaModifica.id })
-      .get();
-    const changes = [
-      ...(i.removed ?? []).map((servizioId) => ({ servizioId, change: "removed" as const })),
-      ...(i.added ?? []).map((servizioId) => ({ servizioId, change: "added" as const })),
-    ];
-    for (const c of changes)
-      tx.insert(istanzaServizio)
-        .values({ istanzaId: istanza.id, ...c })
-        .run();
-    attach({ step: "istanza", istanzaId: istanza.id }, i.document);
+        outcomeOn: i.outcomeOn ?? "",
+      }),
+    );
+    attach(`istanza:${id}`, i.document);
   }
 
   for (const dt of p.determine ?? []) {
-    const { document, amountEuro, ...fields } = dt;
-    const saved = tx
-      .insert(determina)
-      .values({ progettoId, ...fields, amountCents: amountEuro ? amountEuro * 100 : null })
-      .returning({ id: determina.id })
-      .get();
-    attach({ step: "determina", determinaId: saved.id }, document);
+    const id = saveDetermina(
+      db,
+      SEED_ACTOR,
+      progettoId,
+      null,
+      parsed(DeterminaInput, {
+        number: dt.number,
+        adoptedOn: dt.adoptedOn,
+        supplierName: dt.supplierName,
+        supplierVat: dt.supplierVat ?? "",
+        cig: dt.cig ?? "",
+        amount: euro(dt.amountEuro),
+        contractOn: dt.contractOn ?? "",
+      }),
+    );
+    attach(`determina:${id}`, dt.document);
   }
 
   for (const e of p.eventi ?? []) {
-    tx.insert(evento)
-      .values({
-        progettoId,
+    saveEvento(
+      db,
+      SEED_ACTOR,
+      progettoId,
+      null,
+      parsed(EventoInput, {
         kind: e.kind,
         occurredOn: e.on,
-        servizioId: e.servizioId ?? null,
-        outcome: e.outcome ?? null,
-        amountCents: e.amountEuro ? e.amountEuro * 100 : null,
-        note: e.note ?? null,
-        source: "demo",
+        servizioId: e.servizioId === undefined ? "" : String(e.servizioId),
+        outcome: e.outcome ?? "",
+        amount: euro(e.amountEuro),
+        note: e.note ?? "",
+      }),
+    );
+  }
+
+  if (p.officialState) {
+    // The open data's own fields, which no form writes: as an import would have recorded them.
+    db.update(progetto)
+      .set({
+        officialState: p.officialState.state,
+        officialStateOn: p.officialState.on,
+        officialAmountCents: amountCents,
+        officialDecretoNumber: p.decreto?.number ?? null,
+        officialDecreeOn: p.decreto?.decreeOn ?? null,
       })
+      .where(eq(progetto.id, progettoId))
+      .run();
+  }
+  if (!p.services) {
+    // Which services is not public, only the amount: the count follows from it, as the
+    // open-data import records it; the form can only count services it is given.
+    db.update(progetto)
+      .set({ servicesCount: split.services })
+      .where(eq(progetto.id, progettoId))
       .run();
   }
 }
 
-type AttachStep =
-  | { step: "candidatura" }
-  | { step: "decreto"; decretoId: number }
-  | { step: "istanza"; istanzaId: number }
-  | { step: "determina"; determinaId: number };
-
-function attachDocument(
-  tx: Writer,
+/**
+ * Uploads a placeholder PDF the way the upload form does: a temporary file, then the
+ * model's content checks, then the store.
+ */
+function uploadPlaceholder(
+  db: Db,
   filesDir: string,
   progettoId: number,
-  step: AttachStep,
+  step: string,
   doc: DemoDocument,
 ): void {
-  const stored = storeBytes(filesDir, placeholderPdf(doc.title, doc.sizeBytes));
-  tx.insert(documento)
-    .values({
-      progettoId,
-      ...step,
-      title: doc.title,
-      originalName: doc.fileName,
-      sha256: stored.sha256,
-      sizeBytes: stored.size,
-      mediaType: "application/pdf",
-      publishable: true,
-      uploadedBy: ACTOR.label,
-    })
-    .run();
+  const bytes = placeholderPdf(doc.title, doc.sizeBytes);
+  const tempDir = path.join(filesDir, ".tmp");
+  mkdirSync(tempDir, { recursive: true });
+  const tempPath = path.join(tempDir, randomUUID());
+  writeFileSync(tempPath, bytes);
+  const file: ReceivedFile = {
+    originalName: doc.fileName,
+    tempPath,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    size: bytes.byteLength,
+    head: bytes.subarray(0, SNIFF_BYTES),
+  };
+  saveDocumento(
+    db,
+    SEED_ACTOR,
+    progettoId,
+    { title: doc.title, step, publishable: true, uploadedBy: SEED_ACTOR.label },
+    file,
+    filesDir,
+  );
 }
