@@ -187,6 +187,7 @@ export const progetto = sqliteTable(
       t.comuneId,
       t.officialState,
       t.misura,
+      t.beneficiaryKind,
       t.officialAmountCents,
     ),
     // Not unique: the same CUP and avviso come back in a later window.

@@ -46,7 +46,12 @@ export default function Nazionale() {
   const { filter, options, totals, paid, areas, comuni, bands, payments } = data;
   const areaLabel = data.areaKind === "provincia" ? "Provincia" : "Regione";
   const place = filter.provincia ?? filter.regione ?? "Italia";
-  const base = { regione: filter.regione, provincia: filter.provincia, misura: filter.misura };
+  const base = {
+    regione: filter.regione,
+    provincia: filter.provincia,
+    misura: filter.misura,
+    enti: filter.enti === "comuni" ? null : filter.enti,
+  };
   return (
     <>
       <h1>Panoramica nazionale PA digitale 2026</h1>
@@ -79,8 +84,22 @@ export default function Nazionale() {
           options={options.misure}
           defaultValue={filter.misura}
         />
+        <Select
+          name="enti"
+          label="Enti"
+          options={[
+            { value: "comuni", label: "Solo comuni" },
+            { value: "tutti", label: "Tutti gli enti" },
+          ]}
+          defaultValue={filter.enti}
+        />
         <button type="submit">Filtra</button>
       </Form>
+      <p className="hint" id="enti-contati">
+        {filter.enti === "comuni"
+          ? "Sono contati i soli progetti dei comuni. Scegliere «Tutti gli enti» per includere scuole, Regioni, Province, ASL e altri enti."
+          : "Sono contati i progetti di tutti gli enti: comuni, scuole, Regioni, Province, ASL e altri enti."}
+      </p>
 
       {totals.total.count === 0 ? (
         <p className="notice">
@@ -135,8 +154,9 @@ export default function Nazionale() {
                 Comuni di {place} ({formatInteger(comuni.count)})
               </h2>
               <p className="hint">
-                Progetti di comuni, scuole e altri enti con sede nel comune; dal più finanziato. I
-                comuni che non gestisci portano alla loro pagina pubblica.
+                I progetti del comune stesso, dal più finanziato: scuole, Regioni, ASL e altri enti
+                con sede nel comune non sono contati qui. I comuni che non gestisci portano alla
+                loro pagina pubblica.
               </p>
               <table>
                 <caption>
@@ -269,7 +289,12 @@ function AreaTable({
 }: {
   areas: { key: string; totals: StateTotals }[];
   label: string;
-  base: { regione: string | null; provincia: string | null; misura: string | null };
+  base: {
+    regione: string | null;
+    provincia: string | null;
+    misura: string | null;
+    enti: string | null;
+  };
 }) {
   return (
     <table className="chart-table">
@@ -299,7 +324,7 @@ function AreaTable({
               <Link
                 to={query(
                   label === "Regione"
-                    ? { regione: a.key, misura: base.misura }
+                    ? { regione: a.key, misura: base.misura, enti: base.enti }
                     : { ...base, provincia: a.key },
                 )}
               >
