@@ -30,6 +30,22 @@ export const OFFICIAL_COLUMNS = [
   "misura",
 ] as const;
 
+/**
+ * Without these a row cannot be identified or valued: a file lacking one is refused. The
+ * others may be missing (earlier files had no ente, decree or state date): they read as empty.
+ */
+export const REQUIRED_COLUMNS = [
+  "codice_ipa",
+  "tipologia_ente",
+  "comune",
+  "cod_comune",
+  "importo_finanziamento",
+  "avviso",
+  "codice_cup",
+  "stato_candidatura",
+  "misura",
+] as const satisfies readonly (typeof OFFICIAL_COLUMNS)[number][];
+
 export interface OfficialRow {
   /** Lower case and trimmed: files publish the same code in mixed case. */
   codiceIpa: string;
@@ -170,7 +186,9 @@ export function readOfficialRow(raw: RowSource): { row: OfficialRow } | { proble
   const check = new RowChecker(raw);
   const { problems } = check;
   const codiceIpa = check.required("codice_ipa").toLowerCase();
-  const ente = check.required("ente");
+  // Earlier files had no "ente" column: the comune's name stands in.
+  const ente =
+    raw.get("ente") === undefined ? check.text("comune") || codiceIpa : check.required("ente");
   const published = check.required("tipologia_ente");
   const tipologiaEnte = published === "Comune" ? "Comuni" : published;
   const codiceIstat = istatCode(check.text("cod_comune"));
@@ -179,8 +197,9 @@ export function readOfficialRow(raw: RowSource): { row: OfficialRow } | { proble
       column: "cod_comune",
       reason: `codice ISTAT non valido: «${check.text("cod_comune")}»`,
     });
+  // Some files write whole numbers as "1.0".
   const windowText = check.text("numero_finestra_temporale");
-  const window = windowText === "" ? 1 : Number(windowText);
+  const window = windowText === "" ? 1 : /^\d+(\.0+)?$/.test(windowText) ? Number(windowText) : 0;
   if (!Number.isSafeInteger(window) || window < 1)
     problems.push({
       column: "numero_finestra_temporale",
@@ -241,7 +260,7 @@ export function readOfficialRow(raw: RowSource): { row: OfficialRow } | { proble
       cup,
       decretoNumber,
       window,
-      protocol: check.text("numero_di_protocollo") || null,
+      protocol: check.text("numero_di_protocollo").replace(/^(\d+)\.0+$/, "$1") || null,
       state: state as "A" | "R" | "E",
       stateOn,
       band: split?.kind === "exact" ? split.band.id : null,

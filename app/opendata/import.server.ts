@@ -143,12 +143,18 @@ export function importOfficialFile(db: Db, path: string, options: ImportOptions)
   return summary;
 }
 
-/** A first, cheap pass: the latest data_stato_candidatura of the file (see latestDay). */
+/**
+ * A first, cheap pass: the latest data_stato_candidatura of the file (see latestDay), or,
+ * in earlier files without it, the latest data_finanziamento.
+ */
 function fileDateOf(path: string): string | null {
-  let latest: string | null = null;
+  let latestState: string | null = null;
+  let latestDecree: string | null = null;
   for (const batch of readOfficialFile(path))
     for (const record of batch)
-      if ("values" in record)
-        latest = latestDay(latest, record.values.get("data_stato_candidatura"));
-  return latest;
+      if ("values" in record) {
+        latestState = latestDay(latestState, record.values.get("data_stato_candidatura"));
+        latestDecree = latestDay(latestDecree, record.values.get("data_finanziamento"));
+      }
+  return latestState ?? latestDecree;
 }

@@ -74,10 +74,12 @@ describe("files that are not what they should be", () => {
   });
 
   it("refuses a file that lacks an official column, naming it", () => {
-    const header = OFFICIAL_COLUMNS.filter((c) => c !== "numero_finestra_temporale").join(",");
+    const header = OFFICIAL_COLUMNS.filter((c) => c !== "cod_comune").join(",");
     const outcome = attempt("old-format.csv", `${header}\n`);
     expect(outcome).toBeInstanceOf(UnreadableFile);
-    expect((outcome as Error).message).toContain("numero_finestra_temporale");
+    expect((outcome as Error).message).toBe(
+      "Intestazione non riconosciuta: mancano le colonne cod_comune",
+    );
   });
 
   it("turns a row the database refuses into a refusal naming the row, not a stack trace", () => {

@@ -261,3 +261,38 @@ describe("the totals", () => {
     expect(borgo?.totals.total).toEqual({ count: 2, amountCents: (79_922 + 47_000) * 100 });
   });
 });
+
+describe("a file in an earlier published layout", () => {
+  // Columns in another order, no decree or state date, "Comune", windows written "1.0".
+  const EARLIER = path.join(FIXTURES, "candidature_12_formato_2023.csv");
+
+  it("imports it beside the newer files, dated by its latest decree", () => {
+    importAll(NEWER);
+    const [summary] = importAll(EARLIER);
+    expect(summary).toMatchObject({ created: 2, skipped: 0, fileDate: "2022-09-05" });
+    const rows = all(
+      `select c.codice_ipa, c.codice_istat, p.official_window, p.official_protocol, e.tipologia, e.kind
+       from progetto p join comune c on c.id = p.comune_id join ente e on e.id = p.ente_id
+       where p.misura = '1.2' order by 1`,
+    );
+    expect(rows).toEqual([
+      {
+        codice_ipa: "c_z901",
+        // The newer file's code stays: this file is older.
+        codice_istat: "111001",
+        official_window: 1,
+        official_protocol: "28",
+        tipologia: "Comuni",
+        kind: "comune",
+      },
+      {
+        codice_ipa: "c_z906",
+        codice_istat: "099906",
+        official_window: 2,
+        official_protocol: "28",
+        tipologia: "Comuni",
+        kind: "comune",
+      },
+    ]);
+  });
+});
