@@ -588,3 +588,23 @@ export const verificaSito = sqliteTable(
   },
   (t) => [index("verifica_sito_progetto_idx").on(t.progettoId, t.checkedAt)],
 );
+
+/** An official file the sync downloads (npm run sync:opendata): what it last saw and did. */
+export const opendataSource = sqliteTable("opendata_source", {
+  id: integer("id").primaryKey(),
+  url: text("url").notNull().unique(),
+  /** Validators for the next conditional request, from the last file imported. */
+  etag: text("etag"),
+  lastModified: text("last_modified"),
+  sha256: text("sha256"),
+  lastCheckedAt: text("last_checked_at"),
+  /** Last answer with the file (200) or confirming it unchanged (304). */
+  lastSeenAt: text("last_seen_at"),
+  /** Last time a changed file was imported. */
+  lastChangedAt: text("last_changed_at"),
+  /** The date of the data of the last file imported (see the import's file date). */
+  fileDate: text("file_date"),
+  /** What happened at the last check, in Italian, for the admin. */
+  lastOutcome: text("last_outcome"),
+  lastOk: integer("last_ok", { mode: "boolean" }),
+});
