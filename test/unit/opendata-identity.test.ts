@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/access";
 import { loadNationalOverview } from "~/models/national-overview.server";
+import { StepRejected, saveDecreto } from "~/models/steps.server";
 import { importOfficialFile } from "~/opendata/import.server";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";
 
@@ -231,6 +232,40 @@ describe("importing the files of several measures and dates", () => {
       "select cup, official_cup from progetto where official_cup = 'Z11F22000000002'",
     );
     expect(valle).toEqual([{ cup: "Z11F22000000099", official_cup: "Z11F22000000002" }]);
+  });
+});
+
+describe("editing a progetto of a re-applied CUP", () => {
+  const actor = { label: "rup@example.org", userId: null };
+  const decreto = (cup: string) => ({
+    number: "135 - 1 / 2022",
+    decreeOn: "2022-12-05",
+    notifiedOn: "2022-12-20",
+    amount: null,
+    cup,
+  });
+  const idOf = (window: number) =>
+    (
+      t.sqlite
+        .prepare(
+          "select id from progetto where official_cup = 'Z11F22000000006' and official_window = ?",
+        )
+        .get(window) as { id: number }
+    ).id;
+
+  it("saves the decreto of the second window with the CUP both windows share", () => {
+    importAll(NEWER);
+    expect(() => saveDecreto(t.db, actor, idOf(2), decreto("Z11F22000000006"))).not.toThrow();
+    expect(
+      t.sqlite.prepare("select notified_on n from decreto where progetto_id = ?").get(idOf(2)),
+    ).toEqual({ n: "2022-12-20" });
+  });
+
+  it("still refuses the CUP of another comune's progetto on the same avviso", () => {
+    importAll(NEWER);
+    expect(() => saveDecreto(t.db, actor, idOf(2), decreto("Z11F22000000002"))).toThrow(
+      StepRejected,
+    );
   });
 });
 
