@@ -30,11 +30,13 @@ export function catastaleOf(codiceIpa: string): string | null {
 /**
  * The official identity of a progetto: CUP (or, without one, the ente's IPA code), avviso and
  * window. A CUP renounced and applied again comes back in a later window: another progetto.
+ * The avviso by its id, not its title: the key is indexed, and a short one is cheaper.
  */
 export function officialKeyOf(
-  row: Pick<OfficialRow, "cup" | "codiceIpa" | "avviso" | "window">,
+  row: Pick<OfficialRow, "cup" | "codiceIpa" | "window">,
+  avvisoId: number,
 ): string {
-  return `${row.cup ? `cup:${row.cup}` : `ipa:${row.codiceIpa}`}|${row.avviso}|${row.window}`;
+  return `${row.cup ?? `ipa:${row.codiceIpa}`}|${avvisoId}|${row.window}`;
 }
 
 /** The key before windows were kept, to adopt progetti imported or typed in before them. */

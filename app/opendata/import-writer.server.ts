@@ -266,7 +266,8 @@ export class ImportWriter {
 
   /** Writes one row; a second row for the same progetto is ignored, or a conflict if it differs. */
   apply(row: OfficialRow, line: number): RowOutcome {
-    const key = officialKeyOf(row);
+    const avvisoId = this.avviso(row);
+    const key = officialKeyOf(row, avvisoId);
     let known = this.progetti.get(key);
     const hash = hashRow(row);
     if (known && known.line > 0)
@@ -293,7 +294,7 @@ export class ImportWriter {
       }
     }
     if (!known) {
-      const id = this.insertProgetto(row, key, kind, comuneId, enteId, official);
+      const id = this.insertProgetto(row, key, avvisoId, kind, comuneId, enteId, official);
       this.progetti.set(key, {
         id,
         official: officialJson(official),
@@ -322,6 +323,7 @@ export class ImportWriter {
   private insertProgetto(
     row: OfficialRow,
     key: string,
+    avvisoId: number,
     kind: EnteKind,
     comuneId: number,
     enteId: number,
@@ -331,7 +333,7 @@ export class ImportWriter {
       this.sql.insertProgetto.run(
         comuneId,
         enteId,
-        this.avviso(row),
+        avvisoId,
         row.misura,
         `${misuraByCode(row.misura)?.title ?? `Misura ${row.misura}`} - ${row.ente}`,
         row.cup,

@@ -56,15 +56,16 @@ function snapshot() {
        from ente e join comune c on c.id = e.comune_id order by 1`,
     ),
     progetti: all(
-      `select p.official_key, p.cup, p.official_cup, p.official_window, p.official_protocol,
+      `select a.title avviso, p.cup, p.official_cup, p.official_window, p.official_protocol,
               p.official_state, p.official_state_on, p.official_amount_cents, p.beneficiary_kind,
               p.misura, c.codice_ipa comune, e.codice_ipa ente
        from progetto p join comune c on c.id = p.comune_id left join ente e on e.id = p.ente_id
-       order by p.official_key`,
+         join avviso a on a.id = p.avviso_id
+       order by p.official_cup, p.official_window`,
     ),
     eventi: all(
-      `select p.official_key, v.kind, v.occurred_on, v.amount_cents
-       from evento v join progetto p on p.id = v.progetto_id order by 1, 2`,
+      `select p.official_cup, p.official_window, v.kind, v.occurred_on, v.amount_cents
+       from evento v join progetto p on p.id = v.progetto_id order by 1, 2, 3`,
     ),
   };
 }
