@@ -151,7 +151,7 @@ export class ImportWriter {
     private readonly fileDate: string,
   ) {
     const all = <T>(query: string) => sqlite.prepare(query).all() as T[];
-    for (const c of all<Omit<KnownComune, "suppressed" | "seenOn"> & KnownSeen>(
+    for (const c of all<Omit<KnownComune, "suppressed"> & { suppressed: number }>(
       `select id, lower(trim(codice_ipa)) ipa, codice_catastale catastale, codice_istat istat, name,
               provincia, cod_provincia codProvincia, regione, cod_regione codRegione,
               suppressed, coalesce(official_seen_on, '') seenOn
@@ -603,9 +603,4 @@ export class ImportWriter {
       known.amountCents = amountCents;
     }
   }
-}
-
-interface KnownSeen {
-  suppressed: number;
-  seenOn: string;
 }
