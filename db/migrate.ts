@@ -6,5 +6,19 @@ import type { Db } from "./connection";
 export const MIGRATIONS_DIR = path.resolve("db/migrations");
 
 export function applyMigrations(db: Db): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  const sqlite = db.$client;
+  // drizzle-kit changes a column by rebuilding its table (create, copy, drop, rename), and
+  // its "PRAGMA foreign_keys=OFF" is ignored inside the migrator's transaction: with the
+  // keys on, dropping the old table would cascade to, or be refused by, the rows that point
+  // at it. SQLite's documented procedure: keys off around the change, then check them.
+  const enforced = sqlite.pragma("foreign_keys", { simple: true }) === 1;
+  if (enforced) sqlite.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    const broken = sqlite.pragma("foreign_key_check") as unknown[];
+    if (broken.length > 0)
+      throw new Error(`Migrazione: ${broken.length} riferimenti non validi dopo l'aggiornamento`);
+  } finally {
+    if (enforced) sqlite.pragma("foreign_keys = ON");
+  }
 }

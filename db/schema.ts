@@ -42,11 +42,24 @@ export const comune = sqliteTable(
   {
     id: integer("id").primaryKey(),
     name: text("name").notNull(),
-    codiceIstat: text("codice_istat").notNull().unique(),
+    /**
+     * The current ISTAT code, as the newest official file shows it. Not an identity: codes
+     * change (Sardinia's 2025 provinces, mergers), merged comuni can share one, and a
+     * suppressed comune has none (the file says N/D). Earlier codes: comune_codice_istat.
+     */
+    codiceIstat: text("codice_istat"),
+    /** Does not change with provinces or ISTAT codes; the IPA code is c_ + this. */
     codiceCatastale: text("codice_catastale").unique(),
+    /** Lower case, trimmed: the identity the official files agree on. */
     codiceIpa: text("codice_ipa").unique(),
     provincia: text("provincia"),
+    codProvincia: text("cod_provincia"),
     regione: text("regione"),
+    codRegione: text("cod_regione"),
+    /** Suppressed or merged: an official file showed it without ISTAT code (N/D). */
+    suppressed: integer("suppressed", { mode: "boolean" }).notNull().default(false),
+    /** Date of the newest official file that set the facts above; older files do not. */
+    officialSeenOn: text("official_seen_on"),
     population: integer("population"),
     populationDate: text("population_date"),
     unioneId: integer("unione_id").references(() => unione.id, { onDelete: "set null" }),
@@ -57,8 +70,53 @@ export const comune = sqliteTable(
   },
   (t) => [
     index("comune_unione_idx").on(t.unioneId),
+    index("comune_istat_idx").on(t.codiceIstat),
     check("comune_population_check", sql`${t.population} IS NULL OR ${t.population} >= 0`),
   ],
+);
+
+/** Every ISTAT code an official file showed for a comune, with the dates of those files. */
+export const comuneCodiceIstat = sqliteTable(
+  "comune_codice_istat",
+  {
+    comuneId: integer("comune_id")
+      .notNull()
+      .references(() => comune.id, { onDelete: "cascade" }),
+    codiceIstat: text("codice_istat").notNull(),
+    firstSeenOn: text("first_seen_on").notNull(),
+    lastSeenOn: text("last_seen_on").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.comuneId, t.codiceIstat] }),
+    index("comune_codice_istat_code_idx").on(t.codiceIstat),
+  ],
+);
+
+export const ENTE_KINDS = ["comune", "regione", "provincia", "asl", "scuola", "altro"] as const;
+
+/**
+ * A beneficiary of the official open data, identified by its codice IPA (lower case,
+ * trimmed). A comune's ente points at the comune it is; any other ente (Regione,
+ * Provincia, ASL, school, other) at the comune where it sits, and is never counted in
+ * that comune's totals.
+ */
+export const ente = sqliteTable(
+  "ente",
+  {
+    id: integer("id").primaryKey(),
+    codiceIpa: text("codice_ipa").notNull().unique(),
+    name: text("name").notNull(),
+    /** tipologia_ente as published ("Comuni", "Scuole", "Regioni", ...). */
+    tipologia: text("tipologia").notNull(),
+    kind: text("kind", { enum: ENTE_KINDS }).notNull(),
+    comuneId: integer("comune_id")
+      .notNull()
+      .references(() => comune.id, { onDelete: "restrict" }),
+    officialSeenOn: text("official_seen_on"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("ente_comune_idx").on(t.comuneId)],
 );
 
 export const avviso = sqliteTable("avviso", {
@@ -109,6 +167,18 @@ export const progetto = sqliteTable(
     officialAmountCents: integer("official_amount_cents"),
     officialDecretoNumber: text("official_decreto_number"),
     officialDecreeOn: text("official_decree_on"),
+    /**
+     * The official identity: CUP (or codice IPA) as published, avviso and window. Kept
+     * apart from the editable cup, so a CUP corrected by hand still matches the next file.
+     */
+    officialKey: text("official_key").unique(),
+    officialCup: text("official_cup"),
+    /** numero_finestra_temporale: a CUP renounced and applied again is a later window. */
+    officialWindow: integer("official_window"),
+    officialProtocol: text("official_protocol"),
+    /** Date of the newest official file that set the official_* values. */
+    officialSeenOn: text("official_seen_on"),
+    enteId: integer("ente_id").references(() => ente.id, { onDelete: "set null" }),
     importedAt: text("imported_at"),
     notes: text("notes"),
     /** For the final conformity checklist. The verifier's test credentials are never stored. */
@@ -126,9 +196,12 @@ export const progetto = sqliteTable(
       t.comuneId,
       t.officialState,
       t.misura,
+      t.beneficiaryKind,
       t.officialAmountCents,
     ),
-    uniqueIndex("progetto_cup_avviso_idx").on(t.cup, t.avvisoId),
+    // Not unique: the same CUP and avviso come back in a later window.
+    index("progetto_cup_avviso_idx").on(t.cup, t.avvisoId),
+    index("progetto_ente_idx").on(t.enteId),
     check("progetto_band_check", sql`${t.band} IS NULL OR ${t.band} BETWEEN 1 AND 6`),
     check("progetto_cup_check", sql`${t.cup} IS NULL OR length(${t.cup}) = 15`),
     check(
@@ -407,6 +480,8 @@ export const overviewArea = sqliteTable(
     regione: text("regione"),
     provincia: text("provincia"),
     misura: text("misura").notNull(),
+    /** The progetti's beneficiary_kind: the overview counts comuni alone by default. */
+    beneficiaryKind: text("beneficiary_kind").notNull().default("comune"),
     state: text("state", { enum: ["A", "E", "R"] }).notNull(),
     count: integer("count").notNull(),
     amountCents: integer("amount_cents").notNull(),
@@ -434,6 +509,7 @@ export const overviewMonth = sqliteTable(
     regione: text("regione"),
     provincia: text("provincia"),
     misura: text("misura").notNull(),
+    beneficiaryKind: text("beneficiary_kind").notNull().default("comune"),
     month: text("month").notNull(),
     count: integer("count").notNull(),
     amountCents: integer("amount_cents").notNull(),
@@ -508,3 +584,23 @@ export const verificaSito = sqliteTable(
   },
   (t) => [index("verifica_sito_progetto_idx").on(t.progettoId, t.checkedAt)],
 );
+
+/** An official file the sync downloads (npm run sync:opendata): what it last saw and did. */
+export const opendataSource = sqliteTable("opendata_source", {
+  id: integer("id").primaryKey(),
+  url: text("url").notNull().unique(),
+  /** Validators for the next conditional request, from the last file imported. */
+  etag: text("etag"),
+  lastModified: text("last_modified"),
+  sha256: text("sha256"),
+  lastCheckedAt: text("last_checked_at"),
+  /** Last answer with the file (200) or confirming it unchanged (304). */
+  lastSeenAt: text("last_seen_at"),
+  /** Last time a changed file was imported. */
+  lastChangedAt: text("last_changed_at"),
+  /** The date of the data of the last file imported (see the import's file date). */
+  fileDate: text("file_date"),
+  /** What happened at the last check, in Italian, for the admin. */
+  lastOutcome: text("last_outcome"),
+  lastOk: integer("last_ok", { mode: "boolean" }),
+});

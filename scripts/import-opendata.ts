@@ -1,9 +1,12 @@
 /**
- * npm run import:opendata -- FILE [--skip-invalid] [--dry-run]
+ * npm run import:opendata -- FILE [--skip-invalid] [--dry-run] [--date YYYY-MM-DD]
  * Imports the official PA digitale 2026 open data (CSV or JSON) in one transaction.
+ * --date: the day the file's facts are as of (default: its latest data_stato_candidatura);
+ * an older file never overwrites what a newer one set.
  */
 import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
+import { isIsoDate } from "../app/domain/dates";
 import { readConfig } from "../app/infra/config.server";
 import { ImportRejected, importOfficialFile, type RowReport } from "../app/opendata/import.server";
 import { rebuildOverviewSummary } from "../app/opendata/overview-summary.server";
@@ -20,7 +23,11 @@ const { values, positionals } = (() => {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { "skip-invalid": { type: "boolean" }, "dry-run": { type: "boolean" } },
+      options: {
+        "skip-invalid": { type: "boolean" },
+        "dry-run": { type: "boolean" },
+        date: { type: "string" },
+      },
     });
   } catch (error) {
     return fail((error as Error).message);
@@ -28,6 +35,8 @@ const { values, positionals } = (() => {
 })();
 const file =
   positionals[0] ?? fail("indicare il file da importare: npm run import:opendata -- FILE");
+if (values.date !== undefined && !isIsoDate(values.date))
+  fail(`--date vuole una data AAAA-MM-GG, non «${values.date}»`);
 
 async function countLines(path: string): Promise<number> {
   let lines = 0;
@@ -64,6 +73,7 @@ try {
   const summary = importOfficialFile(db, file, {
     skipInvalid: values["skip-invalid"] ?? false,
     dryRun: values["dry-run"] ?? false,
+    fileDate: values.date,
     onRow: progress(total),
   });
   process.stderr.write("\n");
@@ -71,7 +81,10 @@ try {
   console.log(
     `${prefix}${summary.rows} righe: ${summary.created} progetti creati, ${summary.updated} aggiornati, ${summary.unchanged} invariati, ${summary.skipped} righe scartate.`,
   );
-  if (!values["dry-run"] && summary.created + summary.updated > 0) {
+  console.log(
+    `Dati al ${summary.fileDate}; ${summary.enti} comuni o enti con nome, codici o sede aggiornati.`,
+  );
+  if (!values["dry-run"] && summary.created + summary.updated + summary.enti > 0) {
     const started = performance.now();
     rebuildOverviewSummary(sqlite);
     console.log(

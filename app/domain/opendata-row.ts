@@ -30,14 +30,35 @@ export const OFFICIAL_COLUMNS = [
   "misura",
 ] as const;
 
+/**
+ * Without these a row cannot be identified or valued: a file lacking one is refused. The
+ * others may be missing (earlier files had no ente, decree or state date): they read as empty.
+ */
+export const REQUIRED_COLUMNS = [
+  "codice_ipa",
+  "tipologia_ente",
+  "comune",
+  "cod_comune",
+  "importo_finanziamento",
+  "avviso",
+  "codice_cup",
+  "stato_candidatura",
+  "misura",
+] as const satisfies readonly (typeof OFFICIAL_COLUMNS)[number][];
+
 export interface OfficialRow {
+  /** Lower case and trimmed: files publish the same code in mixed case. */
   codiceIpa: string;
   ente: string;
+  /** As published; the older "Comune" reads as today's "Comuni". */
   tipologiaEnte: string;
   comune: string;
-  codiceIstat: string;
+  /** Null where the file says N/D (a comune suppressed or merged after it applied). */
+  codiceIstat: string | null;
   provincia: string;
+  codProvincia: string | null;
   regione: string;
+  codRegione: string | null;
   amountCents: number;
   avviso: string;
   misura: string;
@@ -45,6 +66,9 @@ export interface OfficialRow {
   decreeOn: IsoDate | null;
   cup: string | null;
   decretoNumber: string | null;
+  /** numero_finestra_temporale; 1 when the file leaves it empty. */
+  window: number;
+  protocol: string | null;
   state: "A" | "R" | "E";
   stateOn: IsoDate | null;
   /** For 1.4.1 rows of comuni: the band and services the amount implies, when it decomposes. */
@@ -149,15 +173,38 @@ class RowChecker {
   }
 }
 
+/**
+ * "051026" → itself; "51026" (leading zero lost in a spreadsheet) → "051026"; "N/D" or
+ * empty → null (suppressed or merged comune); anything else → undefined (a problem).
+ */
+function istatCode(value: string): string | null | undefined {
+  if (value === "" || /^n\/?d$/i.test(value)) return null;
+  return /^\d{4,6}$/.test(value) ? value.padStart(6, "0") : undefined;
+}
+
 export function readOfficialRow(raw: RowSource): { row: OfficialRow } | { problems: RowProblem[] } {
   const check = new RowChecker(raw);
   const { problems } = check;
-  const codiceIpa = check.required("codice_ipa");
-  const ente = check.required("ente");
-  const tipologiaEnte = check.required("tipologia_ente");
-  const codiceIstat = check.required("cod_comune");
-  if (codiceIstat && !/^\d{6}$/.test(codiceIstat))
-    problems.push({ column: "cod_comune", reason: `codice ISTAT non valido: «${codiceIstat}»` });
+  const codiceIpa = check.required("codice_ipa").toLowerCase();
+  // Earlier files had no "ente" column: the comune's name stands in.
+  const ente =
+    raw.get("ente") === undefined ? check.text("comune") || codiceIpa : check.required("ente");
+  const published = check.required("tipologia_ente");
+  const tipologiaEnte = published === "Comune" ? "Comuni" : published;
+  const codiceIstat = istatCode(check.text("cod_comune"));
+  if (codiceIstat === undefined)
+    problems.push({
+      column: "cod_comune",
+      reason: `codice ISTAT non valido: «${check.text("cod_comune")}»`,
+    });
+  // Some files write whole numbers as "1.0".
+  const windowText = check.text("numero_finestra_temporale");
+  const window = windowText === "" ? 1 : /^\d+(\.0+)?$/.test(windowText) ? Number(windowText) : 0;
+  if (!Number.isSafeInteger(window) || window < 1)
+    problems.push({
+      column: "numero_finestra_temporale",
+      reason: `finestra temporale non valida: «${windowText}»`,
+    });
   const amountCents = parseOfficialAmount(check.text("importo_finanziamento"));
   if (amountCents === null) {
     problems.push({
@@ -185,7 +232,8 @@ export function readOfficialRow(raw: RowSource): { row: OfficialRow } | { proble
   const candidaturaSentOn = check.optionalDate("data_invio_candidatura");
   const decreeOn = check.optionalDate("data_finanziamento");
   const stateOn = check.optionalDate("data_stato_candidatura");
-  if (problems.length > 0 || amountCents === null || !misura) return { problems };
+  if (problems.length > 0 || amountCents === null || !misura || codiceIstat === undefined)
+    return { problems };
 
   const decretoNumber =
     /Decreto n\.?\s*(.+?)(?:\s*-\s*PNRR)?$/
@@ -201,7 +249,9 @@ export function readOfficialRow(raw: RowSource): { row: OfficialRow } | { proble
       comune: check.text("comune"),
       codiceIstat,
       provincia: check.text("provincia"),
+      codProvincia: check.text("cod_provincia") || null,
       regione: check.text("regione"),
+      codRegione: check.text("cod_regione") || null,
       amountCents,
       avviso,
       misura,
@@ -209,6 +259,8 @@ export function readOfficialRow(raw: RowSource): { row: OfficialRow } | { proble
       decreeOn,
       cup,
       decretoNumber,
+      window,
+      protocol: check.text("numero_di_protocollo").replace(/^(\d+)\.0+$/, "$1") || null,
       state: state as "A" | "R" | "E",
       stateOn,
       band: split?.kind === "exact" ? split.band.id : null,

@@ -31,6 +31,7 @@ export function getComune(db: Db, id: number) {
       population: comune.population,
       populationDate: comune.populationDate,
       fictional: comune.fictional,
+      suppressed: comune.suppressed,
       unioneId: comune.unioneId,
       unione: unione.name,
     })
@@ -40,10 +41,17 @@ export function getComune(db: Db, id: number) {
     .get();
   if (!row) return null;
   const progetti = db
-    .select({ id: progetto.id, misura: progetto.misura, cup: progetto.cup, title: progetto.title })
+    .select({
+      id: progetto.id,
+      misura: progetto.misura,
+      cup: progetto.cup,
+      title: progetto.title,
+      window: progetto.officialWindow,
+      officialState: progetto.officialState,
+    })
     .from(progetto)
     .where(eq(progetto.comuneId, id))
-    .orderBy(asc(progetto.misura))
+    .orderBy(asc(progetto.misura), asc(progetto.cup), asc(progetto.officialWindow))
     .all();
   return { ...row, progetti };
 }

@@ -18,10 +18,15 @@ import type { Db } from "../../db/connection";
 import { MISURE } from "../domain/measures";
 import { ensureOverviewSummary } from "../opendata/overview-summary.server";
 
+/** Whose progetti the overview counts: the comuni's own (default) or every ente's. */
+export const ENTI_FILTERS = ["comuni", "tutti"] as const;
+export type EntiFilter = (typeof ENTI_FILTERS)[number];
+
 export interface OverviewFilter {
   regione: string | null;
   provincia: string | null;
   misura: string | null;
+  enti: EntiFilter;
   page: number;
 }
 
@@ -47,10 +52,12 @@ export function readOverviewFilter(
       : null;
   const misura = params.get("misura");
   const page = Number(params.get("pagina") ?? "1");
+  const enti = ENTI_FILTERS.find((e) => e === params.get("enti")) ?? "comuni";
   return {
     regione: validRegione,
     provincia: validProvincia,
     misura: misura && MISURE.some((m) => m.code === misura) ? misura : null,
+    enti,
     page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
   };
 }
@@ -71,6 +78,8 @@ function placeWhere(filter: OverviewFilter, withMisura: boolean, prefix = "") {
     conditions.push(`${prefix === "c." ? "p." : prefix}misura = ?`);
     args.push(filter.misura);
   }
+  if (withMisura && filter.enti === "comuni")
+    conditions.push(`${prefix === "c." ? "p." : prefix}beneficiary_kind = 'comune'`);
   return { where: `where ${conditions.join(" and ")}`, args };
 }
 
@@ -139,9 +148,12 @@ export function loadNationalOverview(db: Db, user: SessionUser, params: URLSearc
   };
 }
 
-/** The comuni of the chosen region or province, largest amount first, one page. */
+/**
+ * The comuni of the chosen region or province, largest amount first, one page. A comune's
+ * totals are its own progetti: a Regione, an ASL or a school sitting in it is not counted.
+ */
 function comuniOf(db: Db, user: SessionUser, filter: OverviewFilter) {
-  const { where, args } = placeWhere(filter, true, "c.");
+  const { where, args } = placeWhere({ ...filter, enti: "comuni" }, true, "c.");
   // comune first (cross join keeps that order), then its progetti from the covering index.
   const groups = db.$client
     .prepare(

@@ -152,7 +152,7 @@ export interface AssessedProgetto {
   comune: {
     id: number;
     name: string;
-    codiceIstat: string;
+    codiceIstat: string | null;
     provincia: string | null;
     population: number | null;
     fictional: boolean;

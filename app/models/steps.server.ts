@@ -1,5 +1,5 @@
 /** Saving and deleting the steps of a progetto: each in one transaction, each audited. */
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor, Writer } from "../../db/audit";
 import type { Db } from "../../db/connection";
@@ -109,8 +109,13 @@ export function saveDecreto(
         and(
           eq(progetto.cup, input.cup),
           ne(progetto.id, progettoId),
-          // The same CUP may return on a later avviso, never twice on the same one.
+          // The same CUP may return on a later avviso, or for the same comune in a later
+          // window of the same one (renounced, then applied again); never otherwise.
           eq(progetto.avvisoId, sql`(select avviso_id from progetto where id = ${progettoId})`),
+          or(
+            sql`coalesce(${progetto.officialWindow}, 1) = (select coalesce(official_window, 1) from progetto where id = ${progettoId})`,
+            ne(progetto.comuneId, sql`(select comune_id from progetto where id = ${progettoId})`),
+          ),
         ),
       )
       .get();

@@ -6,6 +6,7 @@
 import { type Actor, writeAudit } from "../../db/audit";
 import type { Db } from "../../db/connection";
 import { type RowProblem, readOfficialRow } from "../domain/opendata-row";
+import { latestDay } from "./ente-identity";
 import { ImportWriter } from "./import-writer.server";
 import { readOfficialFile } from "./read.server";
 
@@ -19,12 +20,19 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** Comuni and enti whose name, codes or place the file changed. */
+  enti: number;
+  /** What the file's facts are as of: options.fileDate, or its latest data_stato_candidatura. */
+  fileDate: string;
   problems: RowReport[];
 }
 
 export class ImportRejected extends Error {
-  constructor(readonly problems: RowReport[]) {
-    super(`${problems.length} righe non leggibili: nessuna modifica al database`);
+  constructor(
+    readonly problems: RowReport[],
+    message = `${problems.length} righe non leggibili: nessuna modifica al database`,
+  ) {
+    super(message);
   }
 }
 
@@ -39,6 +47,8 @@ export interface ImportOptions {
   skipInvalid: boolean;
   dryRun: boolean;
   now?: string;
+  /** The date the file's facts are as of ("YYYY-MM-DD"); by default its latest state date. */
+  fileDate?: string;
   /** Called after each row read, for a progress bar. */
   onRow?: (count: number) => void;
 }
@@ -50,12 +60,15 @@ export interface ImportOptions {
  */
 export function importOfficialFile(db: Db, path: string, options: ImportOptions): ImportSummary {
   const problems: RowReport[] = [];
+  const now = options.now ?? new Date().toISOString();
   const summary: ImportSummary = {
     rows: 0,
     created: 0,
     updated: 0,
     unchanged: 0,
     skipped: 0,
+    enti: 0,
+    fileDate: options.fileDate ?? fileDateOf(path) ?? now.slice(0, 10),
     problems,
   };
   // A national file touches tens of MB of pages: a larger page cache for this transaction
@@ -64,7 +77,7 @@ export function importOfficialFile(db: Db, path: string, options: ImportOptions)
   db.$client.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   try {
     db.transaction((tx) => {
-      const writer = new ImportWriter(db.$client, options.now ?? new Date().toISOString());
+      const writer = new ImportWriter(db.$client, now, summary.fileDate);
       for (const batch of readOfficialFile(path)) {
         for (const record of batch) {
           summary.rows += 1;
@@ -78,7 +91,18 @@ export function importOfficialFile(db: Db, path: string, options: ImportOptions)
             for (const p of result.problems) problems.push({ line: record.line, ...p });
             continue;
           }
-          const outcome = writer.apply(result.row, record.line);
+          let outcome: ReturnType<ImportWriter["apply"]>;
+          try {
+            outcome = writer.apply(result.row, record.line);
+          } catch (error) {
+            // A row the checks let through but the database refuses: the whole file is
+            // refused (the row may be half written), naming the row, never a stack trace.
+            const reason = `il database rifiuta la riga: ${(error as Error).message}`;
+            throw new ImportRejected(
+              [{ line: record.line, column: "-", reason }],
+              `Riga ${record.line}: ${reason}. Nessuna modifica al database`,
+            );
+          }
           if (typeof outcome === "string") summary[outcome] += 1;
           else if (outcome.conflictsWithLine !== null) {
             problems.push({
@@ -90,9 +114,11 @@ export function importOfficialFile(db: Db, path: string, options: ImportOptions)
         }
       }
       summary.skipped = new Set(problems.map((p) => p.line)).size;
+      summary.enti = writer.changedEnti;
       if (problems.length > 0 && !options.skipInvalid) throw new ImportRejected(problems);
       // One audit entry per import that changed something: who, when and how much.
-      if (summary.created + summary.updated > 0) {
+      // It also marks the overview's sums as out of date (they follow comuni's places).
+      if (summary.created + summary.updated + summary.enti > 0) {
         writeAudit(tx, ACTOR, {
           action: "create",
           entity: "import",
@@ -102,6 +128,8 @@ export function importOfficialFile(db: Db, path: string, options: ImportOptions)
             updated: summary.updated,
             unchanged: summary.unchanged,
             skipped: summary.skipped,
+            enti: summary.enti,
+            fileDate: summary.fileDate,
           },
         });
       }
@@ -113,4 +141,20 @@ export function importOfficialFile(db: Db, path: string, options: ImportOptions)
     db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
   }
   return summary;
+}
+
+/**
+ * A first, cheap pass: the latest data_stato_candidatura of the file (see latestDay), or,
+ * in earlier files without it, the latest data_finanziamento.
+ */
+function fileDateOf(path: string): string | null {
+  let latestState: string | null = null;
+  let latestDecree: string | null = null;
+  for (const batch of readOfficialFile(path))
+    for (const record of batch)
+      if ("values" in record) {
+        latestState = latestDay(latestState, record.values.get("data_stato_candidatura"));
+        latestDecree = latestDay(latestDecree, record.values.get("data_finanziamento"));
+      }
+  return latestState ?? latestDecree;
 }

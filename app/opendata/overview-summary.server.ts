@@ -48,26 +48,29 @@ export function rebuildOverviewSummary(sqlite: Database.Database, now = new Date
     places.set(id, [regione, provincia]);
   const placeOf = (comuneId: number): Place => places.get(comuneId) ?? [null, null];
 
+  // By beneficiary kind too: the overview counts comuni alone unless asked for every ente.
   const areas = new Sums();
-  for (const [comuneId, state, misura, count, amount] of sqlite
+  for (const [comuneId, state, misura, kind, count, amount] of sqlite
     .prepare(
-      `select p.comune_id, p.official_state, p.misura, count(*), coalesce(sum(p.official_amount_cents), 0)
+      `select p.comune_id, p.official_state, p.misura, p.beneficiary_kind, count(*),
+              coalesce(sum(p.official_amount_cents), 0)
        from progetto p where ${IMPORTED}
-       group by p.comune_id, p.official_state, p.misura`,
+       group by p.comune_id, p.official_state, p.misura, p.beneficiary_kind`,
     )
     .raw(true)
-    .iterate() as Iterable<[number, string, string, number, number]>)
-    areas.add([...placeOf(comuneId), misura, state], count, amount);
+    .iterate() as Iterable<[number, string, string, string, number, number]>)
+    areas.add([...placeOf(comuneId), misura, kind, state], count, amount);
 
   const months = new Sums();
-  for (const [comuneId, misura, month, amount] of sqlite
+  for (const [comuneId, misura, kind, month, amount] of sqlite
     .prepare(
-      `select p.comune_id, p.misura, substr(p.official_state_on, 1, 7), coalesce(p.official_amount_cents, 0)
+      `select p.comune_id, p.misura, p.beneficiary_kind, substr(p.official_state_on, 1, 7),
+              coalesce(p.official_amount_cents, 0)
        from progetto p where p.official_state = 'E' and p.official_state_on is not null`,
     )
     .raw(true)
-    .iterate() as Iterable<[number, string, string, number]>)
-    months.add([...placeOf(comuneId), misura, month], 1, amount);
+    .iterate() as Iterable<[number, string, string, string, number]>)
+    months.add([...placeOf(comuneId), misura, kind, month], 1, amount);
 
   const bands = new Sums();
   for (const [comuneId, band, services, count] of sqlite
@@ -85,13 +88,15 @@ export function rebuildOverviewSummary(sqlite: Database.Database, now = new Date
     sqlite.exec("delete from overview_area; delete from overview_band; delete from overview_month");
     areas.write(
       sqlite.prepare(
-        "insert into overview_area (regione, provincia, misura, state, count, amount_cents) values (?, ?, ?, ?, ?, ?)",
+        `insert into overview_area (regione, provincia, misura, beneficiary_kind, state, count, amount_cents)
+         values (?, ?, ?, ?, ?, ?, ?)`,
       ),
       true,
     );
     months.write(
       sqlite.prepare(
-        "insert into overview_month (regione, provincia, misura, month, count, amount_cents) values (?, ?, ?, ?, ?, ?)",
+        `insert into overview_month (regione, provincia, misura, beneficiary_kind, month, count, amount_cents)
+         values (?, ?, ?, ?, ?, ?, ?)`,
       ),
       true,
     );

@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
-import { OFFICIAL_COLUMNS, type RowSource } from "../domain/opendata-row";
+import { REQUIRED_COLUMNS, type RowSource } from "../domain/opendata-row";
 import { type CsvRecord, CsvTokenizer } from "./csv-tokenizer";
 
 export type RawRecord =
@@ -72,7 +72,7 @@ export function* readOfficialFile(path: string): Generator<RawRecord[]> {
       if (header === null) {
         header = fields.map((h) => h.trim());
         columns = new Map(header.map((name, index) => [name, index]));
-        const missing = OFFICIAL_COLUMNS.filter((c) => !columns.has(c));
+        const missing = REQUIRED_COLUMNS.filter((c) => !columns.has(c));
         if (missing.length)
           throw new UnreadableFile(
             `Intestazione non riconosciuta: mancano le colonne ${missing.join(", ")}`,

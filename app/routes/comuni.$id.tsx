@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeComune } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { formatDate, formatInteger } from "~/domain/format";
+import { STATE_LABELS } from "~/domain/national-overview";
 import { AnagraficaInput } from "~/forms/comune-input";
 import { fieldErrors } from "~/forms/field-errors";
 import { actorOf } from "~/models/audited.server";
@@ -39,18 +40,26 @@ export default function ComunePage() {
         Comune di {comune.name}
         {comune.fictional ? <span className="badge badge-demo">dimostrativo</span> : null}
       </h1>
-      <p>
-        Pagina pubblica "Attuazione misure PNRR":{" "}
-        <a href={`/attuazione/${comune.codiceIstat}`}>/attuazione/{comune.codiceIstat}</a> (da
-        collegare o incorporare nel sito del comune con <code>?embed=1</code>)
-      </p>
+      {comune.suppressed ? (
+        <p className="notice">
+          Comune soppresso o fuso: i dati ufficiali più recenti non ne riportano il codice ISTAT
+          (N/D). I suoi progetti restano qui.
+        </p>
+      ) : null}
+      {comune.codiceIstat ? (
+        <p>
+          Pagina pubblica "Attuazione misure PNRR":{" "}
+          <a href={`/attuazione/${comune.codiceIstat}`}>/attuazione/{comune.codiceIstat}</a> (da
+          collegare o incorporare nel sito del comune con <code>?embed=1</code>)
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>Provincia e regione</dt>
         <dd>
           {comune.provincia} · {comune.regione}
         </dd>
         <dt>Codice ISTAT</dt>
-        <dd>{comune.codiceIstat}</dd>
+        <dd>{comune.codiceIstat ?? "N/D"}</dd>
         <dt>Codice IPA</dt>
         <dd>{comune.codiceIpa ?? "—"}</dd>
         <dt>Unione</dt>
@@ -68,6 +77,8 @@ export default function ComunePage() {
           <li key={p.id}>
             <Link to={`/progetti/${p.id}`}>
               Misura {p.misura} · CUP {p.cup ?? "non assegnato"}
+              {p.window === null ? "" : ` · finestra ${p.window}`}
+              {p.officialState ? ` · ${STATE_LABELS[p.officialState].toLowerCase()}` : ""}
             </Link>
           </li>
         ))}

@@ -22,7 +22,12 @@ export default function Nazionale() {
   const data = useLoaderData<typeof loader>();
   const { filter, options, totals, areas, comuni, bands, payments } = data;
   const place = filter.provincia ?? filter.regione ?? "Italia";
-  const base = { regione: filter.regione, provincia: filter.provincia, misura: filter.misura };
+  const base = {
+    regione: filter.regione,
+    provincia: filter.provincia,
+    misura: filter.misura,
+    enti: filter.enti === "comuni" ? null : filter.enti,
+  };
   return (
     <>
       <h1>Panoramica nazionale PA digitale 2026</h1>
@@ -55,8 +60,22 @@ export default function Nazionale() {
           options={options.misure}
           defaultValue={filter.misura}
         />
+        <Select
+          name="enti"
+          label="Enti"
+          options={[
+            { value: "comuni", label: "Solo comuni" },
+            { value: "tutti", label: "Tutti gli enti" },
+          ]}
+          defaultValue={filter.enti}
+        />
         <button type="submit">Filtra</button>
       </Form>
+      <p className="hint" id="enti-contati">
+        {filter.enti === "comuni"
+          ? "Sono contati i soli progetti dei comuni. Scegliere «Tutti gli enti» per includere scuole, Regioni, Province, ASL e altri enti."
+          : "Sono contati i progetti di tutti gli enti: comuni, scuole, Regioni, Province, ASL e altri enti."}
+      </p>
 
       {totals.total.count === 0 ? (
         <p className="notice">

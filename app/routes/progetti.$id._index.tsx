@@ -69,6 +69,24 @@ export default function ProgettoPage() {
         <dd>{progetto.misura}</dd>
         <dt>CUP</dt>
         <dd>{progetto.cup ?? "non ancora assegnato"}</dd>
+        {progetto.officialCup && progetto.officialCup !== progetto.cup ? (
+          <>
+            <dt>CUP nei dati ufficiali</dt>
+            <dd>{progetto.officialCup}</dd>
+          </>
+        ) : null}
+        {progetto.officialWindow !== null ? (
+          <>
+            <dt>Finestra temporale</dt>
+            <dd>{progetto.officialWindow}</dd>
+          </>
+        ) : null}
+        {progetto.officialProtocol !== null ? (
+          <>
+            <dt>Numero di protocollo</dt>
+            <dd>{progetto.officialProtocol}</dd>
+          </>
+        ) : null}
         <dt>Importo</dt>
         <dd>{amount === null ? "—" : formatEuro(amount)}</dd>
         <dt>Stato</dt>

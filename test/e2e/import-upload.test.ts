@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OFFICIAL_COLUMNS } from "~/domain/opendata-row";
 import { type RunningApp, startApp } from "../support/app-server";
-import { query, signInAs } from "../support/http";
+import { get, query, signInAs } from "../support/http";
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -82,5 +84,49 @@ describe("importing from the admin page", () => {
     );
     expect(status).toBe(403);
     expect(projects()).toBe(2);
+  });
+});
+
+describe("the official files of several measures and dates, from the admin page", () => {
+  const fixture = (name: string) =>
+    readFileSync(path.resolve("test/fixtures/opendata", name), "utf8");
+
+  it("imports them in any order, and the pages show both windows of a re-applied CUP", async () => {
+    const cookie = await signInAs(app, "admin");
+    for (const name of [
+      "candidature_141_2025-03-31.csv",
+      "candidature_12_2025-03-31.csv",
+      "candidature_141_2024-06-30.csv",
+    ]) {
+      const { status, html } = await upload(cookie, fixture(name));
+      expect(status, name).toBe(200);
+      expect(html, name).toContain("0 righe scartate.");
+    }
+    const [riprova] = query<{ id: number }>(
+      app,
+      "select id from comune where codice_ipa = 'c_z906'",
+    );
+    const comunePage = await (await get(app, `/comuni/${riprova?.id}`, cookie)).text();
+    const text = comunePage.replace(/<!-- -->/g, "").replace(/\s+/g, " ");
+    expect(text).toContain("CUP Z11F22000000006 · finestra 1 · rinunciato");
+    expect(text).toContain("CUP Z11F22000000006 · finestra 2 · erogato");
+
+    const [second] = query<{ id: number }>(
+      app,
+      "select id from progetto where official_cup = 'Z11F22000000006' and official_window = 2",
+    );
+    const progettoPage = (await (await get(app, `/progetti/${second?.id}`, cookie)).text())
+      .replace(/<!-- -->/g, "")
+      .replace(/\s+/g, " ");
+    expect(progettoPage).toContain("<dt>Finestra temporale</dt><dd>2</dd>");
+    expect(progettoPage).toContain("<dt>Numero di protocollo</dt><dd>135</dd>");
+  });
+
+  it("says on the national overview which enti it counts", async () => {
+    const cookie = await signInAs(app, "admin");
+    const page = await (await get(app, "/nazionale", cookie)).text();
+    expect(page).toContain("Sono contati i soli progetti dei comuni.");
+    const all = await (await get(app, "/nazionale?enti=tutti", cookie)).text();
+    expect(all).toContain("Sono contati i progetti di tutti gli enti");
   });
 });

@@ -32,7 +32,11 @@ describe("the national overview in a real browser", () => {
 
     const [expected] = query<{ n: number; cents: number }>(
       app,
-      "select count(*) n, sum(official_amount_cents) cents from progetto where official_state in ('A', 'E', 'R')",
+      "select count(*) n, sum(official_amount_cents) cents from progetto where official_state in ('A', 'E', 'R') and beneficiary_kind = 'comune'",
+    );
+    // By default the comuni's own progetti, and the page says so.
+    expect(await page.locator("#enti-contati").textContent()).toContain(
+      "Sono contati i soli progetti dei comuni",
     );
     const totals = (await page.locator("dl.totals").textContent()) ?? "";
     expect(totals).toContain(formatInteger(expected?.n ?? 0));
@@ -40,7 +44,7 @@ describe("the national overview in a real browser", () => {
 
     const [toscana] = query<{ n: number; cents: number }>(
       app,
-      "select count(*) n, sum(p.official_amount_cents) cents from progetto p join comune c on c.id = p.comune_id where c.regione = 'Toscana' and p.official_state in ('A', 'E', 'R')",
+      "select count(*) n, sum(p.official_amount_cents) cents from progetto p join comune c on c.id = p.comune_id where c.regione = 'Toscana' and p.official_state in ('A', 'E', 'R') and p.beneficiary_kind = 'comune'",
     );
     const row = page.getByRole("row", { name: /^Toscana/ });
     await expect(row.textContent()).resolves.toContain(

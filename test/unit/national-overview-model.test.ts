@@ -33,26 +33,32 @@ const load = (query: string, user: SessionUser = admin) =>
   loadNationalOverview(t.db, user, new URLSearchParams(query));
 
 describe("the national overview of the imported sample", () => {
-  it("totals each region and state as an independent parse of the file does", () => {
-    const expected = new Map<string, { count: number; amountCents: number }>();
-    for (const r of sample) {
-      const key = `${r.regione}|${r.stato_candidatura}`;
-      const e = expected.get(key) ?? { count: 0, amountCents: 0 };
-      e.count += 1;
-      e.amountCents += cents(r.importo_finanziamento);
-      expected.set(key, e);
-    }
-    const overview = load("");
-    const actual = new Map<string, { count: number; amountCents: number }>();
-    for (const area of overview.areas)
-      for (const state of ["A", "E", "R"] as const)
-        if (area.totals.byState[state].count > 0)
-          actual.set(`${area.key}|${state}`, area.totals.byState[state]);
-    expect(actual).toEqual(expected);
-    expect(overview.areaKind).toBe("regione");
-    expect(overview.totals.total.count).toBe(sample.length);
-    expect(overview.comuni).toBeNull();
-  });
+  it.each([
+    ["every ente", "enti=tutti", sample],
+    ["comuni alone by default", "", sample.filter((r) => r.tipologia_ente === "Comuni")],
+  ])(
+    "totals each region and state of %s as an independent parse of the file does",
+    (_, query, rows) => {
+      const expected = new Map<string, { count: number; amountCents: number }>();
+      for (const r of rows) {
+        const key = `${r.regione}|${r.stato_candidatura}`;
+        const e = expected.get(key) ?? { count: 0, amountCents: 0 };
+        e.count += 1;
+        e.amountCents += cents(r.importo_finanziamento);
+        expected.set(key, e);
+      }
+      const overview = load(query);
+      const actual = new Map<string, { count: number; amountCents: number }>();
+      for (const area of overview.areas)
+        for (const state of ["A", "E", "R"] as const)
+          if (area.totals.byState[state].count > 0)
+            actual.set(`${area.key}|${state}`, area.totals.byState[state]);
+      expect(actual).toEqual(expected);
+      expect(overview.areaKind).toBe("regione");
+      expect(overview.totals.total.count).toBe(rows.length);
+      expect(overview.comuni).toBeNull();
+    },
+  );
 
   it("inside a region lists its provinces and its comuni, largest amount first", () => {
     const overview = load("regione=Toscana");
@@ -70,18 +76,24 @@ describe("the national overview of the imported sample", () => {
   });
 
   it("filters by province and measure, and ignores values that do not exist", () => {
-    const pisa = load("regione=Toscana&provincia=PI&misura=1.4.1");
+    const pisa = load("regione=Toscana&provincia=PI&misura=1.4.1&enti=tutti");
     const expected = sample.filter((r) => r.provincia === "PI");
     expect(pisa.totals.total.count).toBe(expected.length);
     expect(pisa.comuni?.rows.some((c) => c.name === "Pisa")).toBe(true);
 
     const bogus = load("regione=Atlantide&provincia=XX&misura=9.9&pagina=-3");
-    expect(bogus.filter).toEqual({ regione: null, provincia: null, misura: null, page: 1 });
+    expect(bogus.filter).toEqual({
+      regione: null,
+      provincia: null,
+      misura: null,
+      enti: "comuni",
+      page: 1,
+    });
     expect(load("misura=1.2").totals.total.count).toBe(0);
   });
 
   it("shows the band and services of every 1.4.1 comune and the payments month by month", () => {
-    const overview = load("");
+    const overview = load("enti=tutti");
     const comuniRows = sample.filter((r) => r.tipologia_ente === "Comuni");
     expect(overview.bands.rows.reduce((sum, r) => sum + r.total, 0)).toBe(comuniRows.length);
     const paid = sample.filter((r) => r.stato_candidatura === "E");

@@ -17,6 +17,8 @@ export interface OverviewFilter {
   regione: string | null;
   provincia: string | null;
   misura: string | null;
+  /** null for the default (comuni only). */
+  enti: string | null;
 }
 
 /** A link to the overview with these filters (empty values left out). */
@@ -102,7 +104,7 @@ export function AreaSection({
               <Link
                 to={overviewQuery(
                   byRegione
-                    ? { regione: a.key, misura: filter.misura }
+                    ? { regione: a.key, misura: filter.misura, enti: filter.enti }
                     : { ...filter, provincia: a.key },
                 )}
               >
@@ -232,8 +234,9 @@ export function ComuniSection({
         Comuni di {place} ({formatInteger(comuni.count)})
       </h2>
       <p className="hint">
-        Progetti di comuni, scuole e altri enti con sede nel comune; dal più finanziato. I comuni
-        che non gestisci portano alla loro pagina pubblica.
+        I progetti del comune stesso, dal più finanziato: scuole, Regioni, ASL e altri enti con sede
+        nel comune non sono contati qui. I comuni che non gestisci portano alla loro pagina
+        pubblica.
       </p>
       <DataTable
         caption={`Progetti per comune, pagina ${comuni.page} di ${comuni.pages}`}

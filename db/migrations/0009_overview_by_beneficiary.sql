@@ -1,0 +1,2 @@
+DROP INDEX `progetto_comune_state_idx`;--> statement-breakpoint
+CREATE INDEX `progetto_comune_state_idx` ON `progetto` (`comune_id`,`official_state`,`misura`,`beneficiary_kind`,`official_amount_cents`);
