@@ -4,7 +4,7 @@
  * exclusively; one left by a process that no longer exists (a crash, a power cut) is ignored.
  * A backup takes no lock: it reads a consistent copy while the server serves.
  */
-import { linkSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const LOCK_FILE = "cruscotto.lock";
@@ -26,15 +26,34 @@ export interface Lock {
 
 const lockFile = (dataDir: string) => path.join(dataDir, LOCK_FILE);
 
-function alive(pid: number): boolean {
+/** Is the process that wrote this lock still running? */
+function alive(info: LockInfo): boolean {
   // Our own pid in an old lock: a previous run that had it (pid 1 in a container, say).
-  if (pid === process.pid) return false;
+  if (info.pid === process.pid) return false;
   try {
-    process.kill(pid, 0);
-    return true;
+    process.kill(info.pid, 0);
   } catch (error) {
     // EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  // A pid is reused after a crash and a reboot: a process that started after the lock was
+  // taken is not the one that took it.
+  const started = processStartedAt(info.pid);
+  return started === null || started <= Date.parse(info.startedAt) + 5_000;
+}
+
+/** When a process started (Linux /proc), in ms since the epoch; null where unknown. */
+function processStartedAt(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Field 22, counted after the command name in parentheses (which may hold spaces).
+    const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1]);
+    if (!Number.isFinite(ticks) || !Number.isFinite(boot)) return null;
+    // USER_HZ is 100 on every Linux the app runs on.
+    return boot * 1000 + ticks * 10;
+  } catch {
+    return null;
   }
 }
 
@@ -67,6 +86,29 @@ function link(draft: string, file: string): boolean {
   }
 }
 
+/**
+ * Removes a lock left by a process that is gone. Two processes may find the same stale lock:
+ * only the one that takes the short-lived breaker removes it, and only if it is still that
+ * same stale lock, so neither can delete the other's fresh one.
+ */
+function breakStaleLock(file: string, draft: string, stale: LockInfo | null): void {
+  const breaker = `${file}.break`;
+  // A breaker older than a few seconds was left by a crash in the middle of this.
+  try {
+    if (Date.now() - statSync(breaker).mtimeMs > 10_000) rmSync(breaker, { force: true });
+  } catch {
+    // no breaker
+  }
+  if (!link(draft, breaker)) return;
+  try {
+    const now = readLock(file);
+    const same = now?.pid === stale?.pid && now?.startedAt === stale?.startedAt;
+    if (same) rmSync(file, { force: true });
+  } finally {
+    rmSync(breaker, { force: true });
+  }
+}
+
 /** Takes the data folder for `holder`; throws DataFolderLocked with one line saying why not. */
 export function lockDataFolder(dataDir: string, holder: Holder, now = new Date()): Lock {
   const file = lockFile(dataDir);
@@ -87,9 +129,9 @@ export function lockDataFolder(dataDir: string, holder: Holder, now = new Date()
   try {
     if (!link(draft, file)) {
       const current = readLock(file);
-      if (current && alive(current.pid))
+      if (current && alive(current))
         throw new DataFolderLocked(busyMessage(current, dataDir, holder));
-      rmSync(file, { force: true }); // left by a process that is gone
+      breakStaleLock(file, draft, current);
       if (!link(draft, file)) {
         const winner = readLock(file);
         throw new DataFolderLocked(

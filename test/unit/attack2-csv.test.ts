@@ -7,7 +7,7 @@
  * taken care of, not only the first character).
  */
 import { describe, expect, it } from "vitest";
-import { toCsv } from "~/domain/csv";
+import { toCsv } from "~/infra/csv";
 import { CsvTokenizer } from "~/opendata/csv-tokenizer";
 
 /** The cells a spreadsheet sees when it reads `text` with `separator`. */

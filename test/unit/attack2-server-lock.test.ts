@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { LOCK_FILE, lockDataFolder } from "~/ops/server-lock.server";
+import { LOCK_FILE, lockDataFolder } from "~/infra/server-lock.server";
 
 let other: ChildProcess | null = null;
 let dir = "";
