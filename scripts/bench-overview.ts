@@ -7,7 +7,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { SessionUser } from "../app/auth/access";
-import { loadNationalOverview } from "../app/models/national-overview.server";
+import { loadNationalOverview } from "../app/features/national-overview/national-overview.server";
 import { importOfficialFile } from "../app/opendata/import.server";
 import { rebuildOverviewSummary } from "../app/opendata/overview-summary.server";
 import { openDatabase } from "../db/connection";

@@ -11,8 +11,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { bandForPopulation } from "../app/domain/bands";
 import { misuraCodeOf } from "../app/domain/measures";
-import { OFFICIAL_COLUMNS } from "../app/domain/opendata-row";
 import { CsvTokenizer } from "../app/opendata/csv-tokenizer";
+import { OFFICIAL_COLUMNS } from "../app/opendata/opendata-row";
 
 const SHARED_DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
 

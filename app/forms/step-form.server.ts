@@ -1,10 +1,9 @@
 import { redirect } from "@remix-run/node";
 import type { z } from "zod";
 import type { Actor } from "../../db/audit";
-import type { SessionUser } from "../auth/access";
+import type { Db } from "../../db/connection";
+import { type AccessMode, authorizeProgetto, type RouteArgs } from "../auth/authorize.server";
 import { parseRecordId } from "../auth/canonical-path";
-import { readConfig } from "../infra/config.server";
-import { getDb } from "../infra/db.server";
 import { actorOf } from "../models/audited.server";
 import type { ProgettoRecord } from "../models/progetto-record.server";
 import { deleteStep, StepRejected } from "../models/steps.server";
@@ -81,35 +80,68 @@ export function findStep<T extends { id: number }>(
   return found;
 }
 
+type StepKind = "istanza" | "determina" | "evento";
+
+/** Where each kind of step lives in the record and in the URL. */
+const STEP_ROUTES = {
+  istanza: {
+    list: "istanze",
+    param: "istanzaId",
+    newWord: "nuova",
+    notFound: "Istanza non trovata",
+  },
+  determina: {
+    list: "determine",
+    param: "determinaId",
+    newWord: "nuova",
+    notFound: "Determina non trovata",
+  },
+  evento: { list: "eventi", param: "eventoId", newWord: "nuovo", notFound: "Evento non trovato" },
+} as const;
+
+type StepOf<K extends StepKind> = ProgettoRecord[(typeof STEP_ROUTES)[K]["list"]][number];
+
+/**
+ * A step page's record: the progetto (authorized for `mode`) and the step the URL names,
+ * null for the word meaning "new", or a 404 for a step of another progetto.
+ */
+export function authorizeStep<K extends StepKind>(args: RouteArgs, mode: AccessMode, kind: K) {
+  const { user, record } = authorizeProgetto(args, mode);
+  const route = STEP_ROUTES[kind];
+  const items = record[route.list] as readonly StepOf<K>[];
+  const step = findStep(items, args.params[route.param], route.newWord, route.notFound);
+  return { user, record, step };
+}
+
 /** A step page's action: the delete button removes the step and its files; else save. */
 export async function stepFormAction<S extends z.ZodType>(
-  request: Request,
-  user: SessionUser,
+  args: RouteArgs,
+  kind: StepKind,
   options: {
-    record: EditedRecord;
-    step: { kind: "istanza" | "determina" | "evento"; id: number } | null;
     schema: S;
     lists?: readonly string[];
-    save: (input: z.output<S>, actor: Actor) => void;
+    save: (
+      db: Db,
+      actor: Actor,
+      progettoId: number,
+      stepId: number | null,
+      input: z.output<S>,
+    ) => void;
   },
 ) {
-  const form = await request.formData();
+  const { db, config } = args.context;
+  const { user, record, step } = authorizeStep(args, "write", kind);
+  const form = await args.request.formData();
   const actor = actorOf(user);
-  if (form.get("intent") === "delete" && options.step) {
-    deleteStep(
-      getDb(),
-      actor,
-      options.record.progetto.id,
-      options.step.kind,
-      options.step.id,
-      readConfig().filesDir,
-    );
-    throw redirect(`/progetti/${options.record.progetto.id}`);
+  const progettoId = record.progetto.id;
+  if (form.get("intent") === "delete" && step) {
+    deleteStep(db, actor, progettoId, kind, step.id, config.filesDir);
+    throw redirect(`/progetti/${progettoId}`);
   }
   return submitStepForm(form, {
-    record: options.record,
+    record,
     schema: options.schema,
     lists: options.lists,
-    save: (input) => options.save(input, actor),
+    save: (input) => options.save(db, actor, progettoId, step?.id ?? null, input),
   });
 }

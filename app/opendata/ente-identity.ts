@@ -2,7 +2,7 @@
  * Who a row of the official open data is about, and which progetto it is: pure rules,
  * shared by the import and its tests.
  */
-import type { OfficialRow } from "../domain/opendata-row";
+import type { OfficialRow } from "./opendata-row";
 
 export type EnteKind = "comune" | "regione" | "provincia" | "asl" | "scuola" | "altro";
 

@@ -9,7 +9,6 @@
  */
 import type Database from "better-sqlite3";
 import { misuraByCode, RULES } from "../domain/measures";
-import type { OfficialRow } from "../domain/opendata-row";
 import {
   catastaleOf,
   type EnteKind,
@@ -17,6 +16,7 @@ import {
   legacyKeyOf,
   officialKeyOf,
 } from "./ente-identity";
+import type { OfficialRow } from "./opendata-row";
 
 const BENEFICIARY: Record<EnteKind, "comune" | "scuola" | "altro"> = {
   comune: "comune",

@@ -5,9 +5,9 @@
  */
 import { type Actor, writeAudit } from "../../db/audit";
 import type { Db } from "../../db/connection";
-import { type RowProblem, readOfficialRow } from "../domain/opendata-row";
 import { latestDay } from "./ente-identity";
 import { ImportWriter } from "./import-writer.server";
+import { type RowProblem, readOfficialRow } from "./opendata-row";
 import { readOfficialFile } from "./read.server";
 
 export interface RowReport extends RowProblem {

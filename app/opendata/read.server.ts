@@ -5,8 +5,8 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
-import { REQUIRED_COLUMNS, type RowSource } from "../domain/opendata-row";
 import { type CsvRecord, CsvTokenizer } from "./csv-tokenizer";
+import { REQUIRED_COLUMNS, type RowSource } from "./opendata-row";
 
 export type RawRecord =
   | { line: number; values: RowSource }

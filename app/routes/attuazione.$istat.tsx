@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatEuro } from "~/domain/format";
-import { loadAttuazioneComune } from "~/features/attuazione/attuazione.server";
+import { requireAttuazioneComune } from "~/features/attuazione/attuazione.server";
 import { PublicPage } from "~/features/attuazione/PublicPage";
 import { publicHandle, publicLinks, publicPageHeaders } from "~/features/attuazione/route-exports";
 import { publicHeaders } from "~/infra/public-cache.server";
@@ -20,8 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers = publicPageHeaders;
 
 export function loader({ params, request, context }: LoaderFunctionArgs) {
-  const found = loadAttuazioneComune(context.db, params.istat ?? "", context.policy);
-  if (!found) throw new Response("Comune non trovato", { status: 404 });
+  const found = requireAttuazioneComune({ params, context });
   const embed = new URL(request.url).searchParams.get("embed") === "1";
   return data({ ...found, embed }, { headers: publicHeaders() });
 }

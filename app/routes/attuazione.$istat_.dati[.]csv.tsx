@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadAttuazioneComune } from "~/features/attuazione/attuazione.server";
+import { requireAttuazioneComune } from "~/features/attuazione/attuazione.server";
 import { toCsv } from "~/infra/csv";
 import { openDataResponse } from "~/infra/public-cache.server";
 
 /** The comune's progetti as plain CSV (comma, decimal point) for programs. */
 export function loader({ params, context }: LoaderFunctionArgs) {
-  const found = loadAttuazioneComune(context.db, params.istat ?? "", context.policy);
-  if (!found) throw new Response("Comune non trovato", { status: 404 });
+  const found = requireAttuazioneComune({ params, context });
   const rows = [
     ["codice_istat", "comune", "misura", "titolo", "cup", "importo_euro", "stato"],
     ...found.progetti.map((p) => [

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadAttuazioneComune } from "~/features/attuazione/attuazione.server";
+import { requireAttuazioneComune } from "~/features/attuazione/attuazione.server";
 import { openDataResponse } from "~/infra/public-cache.server";
 
 /** The comune's page as JSON: amounts in cents, ISO dates. */
 export function loader({ params, context }: LoaderFunctionArgs) {
-  const found = loadAttuazioneComune(context.db, params.istat ?? "", context.policy);
-  if (!found) throw new Response("Comune non trovato", { status: 404 });
+  const found = requireAttuazioneComune({ params, context });
   const { comune, progetti, lastUpdated } = found;
   return openDataResponse(JSON.stringify({ comune, lastUpdated, progetti }), "application/json");
 }

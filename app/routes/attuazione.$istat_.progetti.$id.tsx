@@ -1,9 +1,8 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { parseRecordId } from "~/auth/canonical-path";
 import { formatDate, formatEuro } from "~/domain/format";
 import { grantJsonLd } from "~/features/attuazione/attuazione";
-import { loadAttuazioneProgetto } from "~/features/attuazione/attuazione.server";
+import { requireAttuazioneProgetto } from "~/features/attuazione/attuazione.server";
 import { PublicPage } from "~/features/attuazione/PublicPage";
 import { publicHandle, publicLinks, publicPageHeaders } from "~/features/attuazione/route-exports";
 import { publicHeaders } from "~/infra/public-cache.server";
@@ -21,13 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers = publicPageHeaders;
 
 export function loader({ params, request, context }: LoaderFunctionArgs) {
-  const found = loadAttuazioneProgetto(
-    context.db,
-    params.istat ?? "",
-    parseRecordId(params.id) ?? 0,
-    context.policy,
-  );
-  if (!found) throw new Response("Progetto non trovato", { status: 404 });
+  const found = requireAttuazioneProgetto({ params, context });
   const url = new URL(request.url);
   const jsonLd = grantJsonLd({
     url: `${context.config.publicUrl}${url.pathname}`,

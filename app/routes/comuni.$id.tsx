@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeComune } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { formatDate, formatInteger } from "~/domain/format";
-import { STATE_LABELS } from "~/domain/national-overview";
+import { STATE_LABELS } from "~/features/national-overview/national-overview";
 import { AnagraficaInput } from "~/forms/comune-input";
 import { fieldErrors } from "~/forms/field-errors";
 import { actorOf } from "~/models/audited.server";

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { signedIn } from "~/auth/authorize.server";
 import { Select } from "~/components/Select";
+import { loadNationalOverview } from "~/features/national-overview/national-overview.server";
 import {
   AreaSection,
   BandSection,
@@ -9,7 +10,6 @@ import {
   PaymentsSection,
   Totals,
 } from "~/features/national-overview/sections";
-import { loadNationalOverview } from "~/models/national-overview.server";
 
 export const meta: MetaFunction = () => [{ title: "Panoramica nazionale · Cruscotto PNRR" }];
 

@@ -1,44 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { type AccessMode, authorizeProgetto, type RouteArgs } from "~/auth/authorize.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { euroInputValue } from "~/domain/money";
 import { formValue } from "~/forms/form-values";
-import { findStep, stepFormAction } from "~/forms/step-form.server";
+import { authorizeStep, stepFormAction } from "~/forms/step-form.server";
 import { DeterminaInput } from "~/forms/step-inputs";
 import { saveDetermina } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Determina di affidamento · Cruscotto PNRR" }];
 
-function load(args: RouteArgs, mode: AccessMode) {
-  const { user, record } = authorizeProgetto(args, mode);
-  const { params } = args;
-  return {
-    user,
-    record,
-    determina: findStep(record.determine, params.determinaId, "nuova", "Determina non trovata"),
-  };
-}
-
 export function loader(args: LoaderFunctionArgs) {
-  const { record, determina } = load(args, "read");
-  return { record, determina };
+  const { record, step } = authorizeStep(args, "read", "determina");
+  return { record, determina: step };
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const { context } = args;
-  const { request } = args;
-  const { user, record, determina } = load(args, "write");
-  const progettoId = record.progetto.id;
-  return stepFormAction(request, user, {
-    record,
-    step: determina ? { kind: "determina", id: determina.id } : null,
-    schema: DeterminaInput,
-    save: (input, actor) =>
-      saveDetermina(context.db, actor, progettoId, determina?.id ?? null, input),
-  });
+export function action(args: ActionFunctionArgs) {
+  return stepFormAction(args, "determina", { schema: DeterminaInput, save: saveDetermina });
 }
 
 export default function DeterminaPage() {

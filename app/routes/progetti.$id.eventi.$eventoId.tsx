@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { type AccessMode, authorizeProgetto, type RouteArgs } from "~/auth/authorize.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
@@ -9,38 +8,19 @@ import { euroInputValue } from "~/domain/money";
 import { servizioById } from "~/domain/services";
 import { EVENT_KIND_LABELS, EVENT_KINDS, optionsOf } from "~/domain/vocabulary";
 import { formValue } from "~/forms/form-values";
-import { findStep, stepFormAction } from "~/forms/step-form.server";
+import { authorizeStep, stepFormAction } from "~/forms/step-form.server";
 import { EventoInput } from "~/forms/step-inputs";
 import { saveEvento } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Avanzamento · Cruscotto PNRR" }];
 
-function load(args: RouteArgs, mode: AccessMode) {
-  const { user, record } = authorizeProgetto(args, mode);
-  const { params } = args;
-  return {
-    user,
-    record,
-    evento: findStep(record.eventi, params.eventoId, "nuovo", "Evento non trovato"),
-  };
-}
-
 export function loader(args: LoaderFunctionArgs) {
-  const { record, evento } = load(args, "read");
-  return { record, evento };
+  const { record, step } = authorizeStep(args, "read", "evento");
+  return { record, evento: step };
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const { context } = args;
-  const { request } = args;
-  const { user, record, evento } = load(args, "write");
-  const progettoId = record.progetto.id;
-  return stepFormAction(request, user, {
-    record,
-    step: evento ? { kind: "evento", id: evento.id } : null,
-    schema: EventoInput,
-    save: (input, actor) => saveEvento(context.db, actor, progettoId, evento?.id ?? null, input),
-  });
+export function action(args: ActionFunctionArgs) {
+  return stepFormAction(args, "evento", { schema: EventoInput, save: saveEvento });
 }
 
 const KINDS = optionsOf(EVENT_KINDS, EVENT_KIND_LABELS);

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { type AccessMode, authorizeProgetto, type RouteArgs } from "~/auth/authorize.server";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
@@ -10,26 +9,19 @@ import { checkSubstitution } from "~/domain/candidatura-rules";
 import { formatEuro } from "~/domain/format";
 import { acceptedSubstitutions, servicesInForce, servizioById } from "~/domain/services";
 import { formValue } from "~/forms/form-values";
-import { findStep, stepFormAction } from "~/forms/step-form.server";
+import { authorizeStep, stepFormAction } from "~/forms/step-form.server";
 import { IstanzaInput } from "~/forms/step-inputs";
 import { saveIstanza } from "~/models/steps.server";
 
 export const meta: MetaFunction = () => [{ title: "Istanza di modifica · Cruscotto PNRR" }];
 
-function load(args: RouteArgs, mode: AccessMode) {
-  const { user, record } = authorizeProgetto(args, mode);
-  const { params } = args;
-  const istanza = findStep(record.istanze, params.istanzaId, "nuova", "Istanza non trovata");
+export function loader(args: LoaderFunctionArgs) {
+  const { record, step: istanza } = authorizeStep(args, "read", "istanza");
   // Services in force before this istanza: the candidatura's and the other accepted swaps.
   const before = servicesInForce(
     record.candidaturaServices,
     acceptedSubstitutions(record.istanze, istanza?.id ?? null),
   );
-  return { user, record, istanza: istanza ?? null, before };
-}
-
-export function loader(args: LoaderFunctionArgs) {
-  const { record, istanza, before } = load(args, "read");
   const effect =
     istanza?.kind === "sostituzione-servizi"
       ? checkSubstitution(before, istanza.removed, istanza.added, record.progetto.band).effect
@@ -37,17 +29,11 @@ export function loader(args: LoaderFunctionArgs) {
   return { record, istanza, before, effect };
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const { context } = args;
-  const { request } = args;
-  const { user, record, istanza } = load(args, "write");
-  const progettoId = record.progetto.id;
-  return stepFormAction(request, user, {
-    record,
-    step: istanza ? { kind: "istanza", id: istanza.id } : null,
+export function action(args: ActionFunctionArgs) {
+  return stepFormAction(args, "istanza", {
     schema: IstanzaInput,
     lists: ["removed", "added"],
-    save: (input, actor) => saveIstanza(context.db, actor, progettoId, istanza?.id ?? null, input),
+    save: saveIstanza,
   });
 }
 

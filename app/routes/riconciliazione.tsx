@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { signedIn } from "~/auth/authorize.server";
 import { formatEuro } from "~/domain/format";
+import { loadReconciliation } from "~/features/reconciliation/reconciliation.server";
 import { visibleComuni } from "~/models/comuni.server";
-import { loadReconciliation } from "~/models/riconciliazione.server";
 
 export const meta: MetaFunction = () => [
   { title: "Riconciliazione con i dati ufficiali · Cruscotto PNRR" },

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { signedIn } from "~/auth/authorize.server";
 import { formatEuro } from "~/domain/format";
+import { loadReconciliation } from "~/features/reconciliation/reconciliation.server";
 import { excelCsvResponse } from "~/infra/http.server";
 import { visibleComuni } from "~/models/comuni.server";
-import { loadReconciliation } from "~/models/riconciliazione.server";
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   const user = signedIn({ context, request });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OFFICIAL_COLUMNS } from "~/domain/opendata-row";
+import { OFFICIAL_COLUMNS } from "~/opendata/opendata-row";
 import { type RunningApp, startApp } from "../support/app-server";
 import { get, query, signInAs } from "../support/http";
 

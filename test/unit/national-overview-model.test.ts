@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/access";
-import { loadNationalOverview } from "~/models/national-overview.server";
+import { loadNationalOverview } from "~/features/national-overview/national-overview.server";
 import { importOfficialFile } from "~/opendata/import.server";
 import { readSharedCsv, SHARED_DIR } from "../support/shared";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";

@@ -6,7 +6,7 @@ import {
   paymentsByMonth,
   type StateGroup,
   tallyByKey,
-} from "~/domain/national-overview";
+} from "~/features/national-overview/national-overview";
 
 const groups: StateGroup<string>[] = [
   { key: "Toscana", state: "E", count: 3, amountCents: 300_00 },

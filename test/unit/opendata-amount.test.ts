@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseOfficialAmount } from "~/domain/opendata-row";
+import { parseOfficialAmount } from "~/opendata/opendata-row";
 
 /** The plain definition the fast scan must match: digits, optional "." or Excel "," decimals. */
 function oracle(value: string): number | null {

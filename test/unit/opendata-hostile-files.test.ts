@@ -5,8 +5,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { OFFICIAL_COLUMNS } from "~/domain/opendata-row";
 import { ImportRejected, importOfficialFile } from "~/opendata/import.server";
+import { OFFICIAL_COLUMNS } from "~/opendata/opendata-row";
 import { UnreadableFile } from "~/opendata/read.server";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";
 

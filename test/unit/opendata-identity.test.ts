@@ -6,7 +6,7 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/access";
-import { loadNationalOverview } from "~/models/national-overview.server";
+import { loadNationalOverview } from "~/features/national-overview/national-overview.server";
 import { StepRejected, saveDecreto } from "~/models/steps.server";
 import { importOfficialFile } from "~/opendata/import.server";
 import { createTempDatabase, type TempDatabase } from "../support/temp-db";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ReconciliationInput, reconcile } from "~/domain/reconciliation";
+import { type ReconciliationInput, reconcile } from "~/features/reconciliation/reconciliation";
 
 const verghereto: ReconciliationInput = {
   officialAmountCents: 7_992_200,

@@ -6,6 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/connection";
 import { comune, documento, progetto } from "../../../db/schema";
+import { parseRecordId } from "../../auth/canonical-path";
 import { bandById, splitAmount } from "../../domain/bands";
 import { latest } from "../../domain/dates";
 import { misuraByCode } from "../../domain/measures";
@@ -179,3 +180,28 @@ export function findPublishedDocumento(db: Db, istat: string, progettoId: number
 
 export type AttuazioneComune = NonNullable<ReturnType<typeof loadAttuazioneComune>>;
 export type AttuazioneProgetto = NonNullable<ReturnType<typeof loadAttuazioneProgetto>>;
+
+/** What a public route's loader receives (no user: the public pages need none). */
+interface PublicArgs {
+  params: Record<string, string | undefined>;
+  context: { db: Db; policy: Policy };
+}
+
+/** The public view of the comune `params.istat`, or a 404. */
+export function requireAttuazioneComune({ params, context }: PublicArgs) {
+  const found = loadAttuazioneComune(context.db, params.istat ?? "", context.policy);
+  if (!found) throw new Response("Comune non trovato", { status: 404 });
+  return found;
+}
+
+/** The public view of progetto `params.id` of comune `params.istat`, or a 404. */
+export function requireAttuazioneProgetto({ params, context }: PublicArgs) {
+  const found = loadAttuazioneProgetto(
+    context.db,
+    params.istat ?? "",
+    parseRecordId(params.id) ?? 0,
+    context.policy,
+  );
+  if (!found) throw new Response("Progetto non trovato", { status: 404 });
+  return found;
+}

@@ -13,7 +13,7 @@ import {
   type OfficialState,
   STATE_LABELS,
   type StateTotals,
-} from "~/domain/national-overview";
+} from "~/features/national-overview/national-overview";
 
 const WIDTH = 880;
 /** Fills that differ in lightness too, so they read apart in greyscale. */

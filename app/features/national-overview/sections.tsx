@@ -8,7 +8,7 @@ import {
   paidShare,
   STATE_LABELS,
   type StateTotals,
-} from "~/domain/national-overview";
+} from "~/features/national-overview/national-overview";
 import { AreaAmountsChart, BandChart, PaymentsChart, StateLegend } from "./NationalCharts";
 
 export const STATES: OfficialState[] = ["A", "E", "R"];

@@ -13,10 +13,10 @@ import {
   paymentsByMonth,
   type StateGroup,
   tallyByKey,
-} from "~/domain/national-overview";
-import type { Db } from "../../db/connection";
-import { MISURE } from "../domain/measures";
-import { ensureOverviewSummary } from "../opendata/overview-summary.server";
+} from "~/features/national-overview/national-overview";
+import type { Db } from "../../../db/connection";
+import { MISURE } from "../../domain/measures";
+import { ensureOverviewSummary } from "../../opendata/overview-summary.server";
 
 /** Whose progetti the overview counts: the comuni's own (default) or every ente's. */
 export const ENTI_FILTERS = ["comuni", "tutti"] as const;

@@ -3,8 +3,8 @@
  * region (or province), by comune, the 1.4.1 band × services distribution, and payments
  * month by month. Pure: the model runs the grouped queries, this module adds them up.
  */
-import { BANDS } from "./bands";
-import { formatMonth } from "./format";
+import { BANDS } from "../../domain/bands";
+import { formatMonth } from "../../domain/format";
 
 export type OfficialState = "A" | "E" | "R";
 

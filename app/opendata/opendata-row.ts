@@ -2,10 +2,10 @@
  * One row of the official PA digitale 2026 open data ("candidature finanziate"), read into
  * typed values, or the list of what is wrong with it (column and reason, in Italian).
  */
-import { decomposeAmount } from "./bands";
-import { type IsoDate, isIsoDate, italianDayOf } from "./dates";
-import { isValidCup } from "./identifiers";
-import { misuraCodeOf } from "./measures";
+import { decomposeAmount } from "../domain/bands";
+import { type IsoDate, isIsoDate, italianDayOf } from "../domain/dates";
+import { isValidCup } from "../domain/identifiers";
+import { misuraCodeOf } from "../domain/measures";
 
 export const OFFICIAL_COLUMNS = [
   "codice_ipa",

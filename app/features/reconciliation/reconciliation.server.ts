@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, ne, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/connection";
-import { comune, decreto, evento, progetto, unione } from "../../db/schema";
-import { reconcile } from "../domain/reconciliation";
+import type { Db } from "../../../db/connection";
+import { comune, decreto, evento, progetto, unione } from "../../../db/schema";
+import { reconcile } from "./reconciliation";
 
 /** Every 1.4.1 progetto of a comune that the open data knows, with its reconciliation. */
 export function loadReconciliation(db: Db, comuniFilter?: SQL) {

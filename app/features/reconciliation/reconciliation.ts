@@ -3,8 +3,8 @@
  * official amount decompose, does its band match the population on record, and which
  * figures differ.
  */
-import { bandForPopulation, decomposeAmount } from "./bands";
-import { formatDate, formatEuro } from "./format";
+import { bandForPopulation, decomposeAmount } from "../../domain/bands";
+import { formatDate, formatEuro } from "../../domain/format";
 
 export interface ReconciliationInput {
   officialAmountCents: number | null;
