@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { MilestoneChart } from "~/components/MilestoneChart";
 import { checkCandidatura } from "~/domain/candidatura-rules";
-import { DEADLINE_LABELS, describeStatus } from "~/domain/deadlines";
-import { formatDate, formatEuro, formatFileSize } from "~/domain/format";
+import { formatEuro } from "~/domain/format";
 import { milestoneChart } from "~/domain/milestones";
 import { PHASE_LABELS } from "~/domain/phase";
-import type { ProgettoAssessment } from "~/domain/progetto";
 import { servizioById } from "~/domain/services";
+import { DeadlineList, DocumentList, ProgettoTimeline } from "~/features/progetto/ProgettoTimeline";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -39,20 +38,11 @@ export function loader(args: LoaderFunctionArgs) {
   return { record, editable, ruleWarnings, chart };
 }
 
-const EDIT_PATHS: Record<string, (id: number) => string> = {
-  candidatura: () => "candidatura",
-  decreto: () => "decreto",
-  istanza: (id) => `istanze/${id}`,
-  determina: (id) => `determine/${id}`,
-  evento: (id) => `eventi/${id}`,
-};
-
 export default function ProgettoPage() {
   const { record, editable, ruleWarnings, chart } = useLoaderData<typeof loader>();
   const { progetto, comune, assessment, timeline, documenti } = record;
-  const amount = record.decreto?.amountCents ?? progetto.amountRequestedCents;
-  const docsOf = (key: string) => documenti.filter((d) => d.stepKey === key);
-  const others = docsOf("altro");
+  const amount = record.amountCents;
+  const others = documenti.filter((d) => d.stepKey === "altro");
   return (
     <>
       <p>
@@ -121,33 +111,12 @@ export default function ProgettoPage() {
       ) : null}
 
       <h2>Storia del progetto</h2>
-      <ol className="timeline">
-        {timeline.map((entry) => (
-          <li key={entry.key}>
-            <p className="timeline-date">
-              {entry.date ? formatDate(entry.date) : "Data non indicata"}
-            </p>
-            <h3>{entry.title}</h3>
-            {entry.details.map((d) => (
-              <p key={d}>{d}</p>
-            ))}
-            <DocumentList
-              progettoId={progetto.id}
-              documenti={docsOf(entry.key)}
-              editable={editable}
-            />
-            {editable && entry.ref ? (
-              <p>
-                <Link
-                  to={EDIT_PATHS[entry.ref.step]?.("id" in entry.ref ? entry.ref.id : 0) ?? "."}
-                >
-                  Modifica<span className="visually-hidden"> {entry.title}</span>
-                </Link>
-              </p>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+      <ProgettoTimeline
+        progettoId={progetto.id}
+        timeline={timeline}
+        documenti={documenti}
+        editable={editable}
+      />
       {others.length ? (
         <>
           <h2>Altri documenti</h2>
@@ -155,77 +124,5 @@ export default function ProgettoPage() {
         </>
       ) : null}
     </>
-  );
-}
-
-/** Both deadlines with the statuses the read model gave them (the request's policy). */
-function DeadlineList({ assessment }: { assessment: ProgettoAssessment }) {
-  const known = (["contract", "completion"] as const).flatMap((kind) => {
-    const deadline = assessment.deadlines[kind];
-    const status = assessment.statuses[kind];
-    return deadline && status ? [{ ...deadline, status }] : [];
-  });
-  if (known.length === 0)
-    return (
-      <p className="muted">
-        Le scadenze decorrono dalla notifica del decreto, non ancora registrata.
-      </p>
-    );
-  return (
-    <ul className="plain">
-      {known.map((d) => (
-        <li key={d.kind}>
-          <strong>{DEADLINE_LABELS[d.kind]}</strong>: entro il {formatDate(d.due)}
-          {d.projected ? " (stimata: manca ancora il contratto)" : ""}
-          {d.extended ? ` — prorogata; scadenza originaria ${formatDate(d.originalDue)}` : ""} ·{" "}
-          <span className={`status-${d.status.kind}`}>{describeStatus(d.status)}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function DocumentList({
-  progettoId,
-  documenti,
-  editable,
-}: {
-  progettoId: number;
-  editable: boolean;
-  documenti: {
-    id: number;
-    title: string;
-    sizeBytes: number;
-    mediaType: string;
-    publishable: boolean;
-    uploadedAt: string;
-  }[];
-}) {
-  if (documenti.length === 0) return null;
-  return (
-    <ul className="documents">
-      {documenti.map((d) => (
-        <li key={d.id}>
-          <a href={`/progetti/${progettoId}/documenti/${d.id}`}>{d.title}</a>{" "}
-          <span className="muted">
-            Allegato {formatFileSize(d.sizeBytes)} formato{" "}
-            {d.mediaType === "application/pdf" ? "pdf" : "pdf firmato (p7m)"}
-            {d.publishable ? " · pubblicabile" : " · riservato"}
-          </span>
-          {editable ? (
-            <Form
-              method="post"
-              action={`/progetti/${progettoId}/documenti/${d.id}`}
-              className="inline-form"
-            >
-              <input type="hidden" name="intent" value="delete" />
-              <button type="submit" className="link-button danger">
-                Elimina<span className="visually-hidden"> {d.title}</span>
-              </button>
-            </Form>
-          ) : null}
-        </li>
-      ))}
-    </ul>
   );
 }
