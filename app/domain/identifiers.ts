@@ -1,4 +1,7 @@
-/** Italian public-procurement identifiers: CUP, CIG, partita IVA. */
+/**
+ * Italian identifiers — CUP, CIG, partita IVA, codice IPA, codice ISTAT — and the one way
+ * each is normalised, used by the forms and by the open-data import alike.
+ */
 
 /** CUP: 15 letters and digits, e.g. G51F22003070006. */
 export function isValidCup(value: string): boolean {
@@ -36,4 +39,23 @@ export function normalizeCode(value: string): string {
 export function normalizePartitaIva(value: string): string {
   const compact = normalizeCode(value);
   return compact.startsWith("IT") ? compact.slice(2) : compact;
+}
+
+/** CUP and CIG as typed or published: spaces dropped, upper case. */
+export const normalizeCup = normalizeCode;
+export const normalizeCig = normalizeCode;
+
+/** codice IPA: the index writes it in lower case ("c_i225"); files come in mixed case. */
+export function normalizeIpa(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+/**
+ * codice ISTAT of a comune: six digits, the leading zeros that spreadsheets drop restored.
+ * null for "N/D" or empty (a comune suppressed after it applied); undefined when invalid.
+ */
+export function normalizeIstat(value: string): string | null | undefined {
+  const text = value.trim();
+  if (text === "" || /^n\/?d$/i.test(text)) return null;
+  return /^\d{4,6}$/.test(text) ? text.padStart(6, "0") : undefined;
 }

@@ -8,7 +8,9 @@ import {
   isValidCig,
   isValidCup,
   isValidPartitaIva,
+  normalizeCig,
   normalizeCode,
+  normalizeCup,
   normalizePartitaIva,
 } from "../domain/identifiers";
 import { parseEuroInput } from "../domain/money";
@@ -78,7 +80,7 @@ export const DecretoInput = z
     decreeOn: date("Inserire la data del decreto"),
     notifiedOn: optionalDate,
     amount: optionalAmount,
-    cup: z.string().transform(normalizeCode).refine(isValidCup, {
+    cup: z.string().transform(normalizeCup).refine(isValidCup, {
       error: "Il CUP deve avere 15 caratteri tra lettere e cifre, per esempio G51F22003070006",
     }),
   })
@@ -151,7 +153,11 @@ export const DeterminaInput = z
       "Partita IVA non valida: 11 cifre con cifra di controllo corretta",
       normalizePartitaIva,
     ),
-    cig: optionalCode(isValidCig, "Il CIG deve avere 10 caratteri tra lettere e cifre"),
+    cig: optionalCode(
+      isValidCig,
+      "Il CIG deve avere 10 caratteri tra lettere e cifre",
+      normalizeCig,
+    ),
     amount: optionalAmount,
     contractOn: optionalDate,
   })

@@ -4,7 +4,7 @@
  */
 import { decomposeAmount } from "../domain/bands";
 import { type IsoDate, isIsoDate, italianDayOf } from "../domain/dates";
-import { isValidCup } from "../domain/identifiers";
+import { isValidCup, normalizeCup, normalizeIpa, normalizeIstat } from "../domain/identifiers";
 import { misuraCodeOf } from "../domain/measures";
 
 export const OFFICIAL_COLUMNS = [
@@ -177,21 +177,16 @@ class RowChecker {
  * "051026" → itself; "51026" (leading zero lost in a spreadsheet) → "051026"; "N/D" or
  * empty → null (suppressed or merged comune); anything else → undefined (a problem).
  */
-function istatCode(value: string): string | null | undefined {
-  if (value === "" || /^n\/?d$/i.test(value)) return null;
-  return /^\d{4,6}$/.test(value) ? value.padStart(6, "0") : undefined;
-}
-
 export function readOfficialRow(raw: RowSource): { row: OfficialRow } | { problems: RowProblem[] } {
   const check = new RowChecker(raw);
   const { problems } = check;
-  const codiceIpa = check.required("codice_ipa").toLowerCase();
+  const codiceIpa = normalizeIpa(check.required("codice_ipa"));
   // Earlier files had no "ente" column: the comune's name stands in.
   const ente =
     raw.get("ente") === undefined ? check.text("comune") || codiceIpa : check.required("ente");
   const published = check.required("tipologia_ente");
   const tipologiaEnte = published === "Comune" ? "Comuni" : published;
-  const codiceIstat = istatCode(check.text("cod_comune"));
+  const codiceIstat = normalizeIstat(check.text("cod_comune"));
   if (codiceIstat === undefined)
     problems.push({
       column: "cod_comune",
@@ -219,7 +214,7 @@ export function readOfficialRow(raw: RowSource): { row: OfficialRow } | { proble
       column: "misura",
       reason: `misura non riconosciuta: «${check.text("misura")}»`,
     });
-  const cup = check.text("codice_cup").toUpperCase() || null;
+  const cup = normalizeCup(check.text("codice_cup")) || null;
   if (cup !== null && !isValidCup(cup))
     problems.push({ column: "codice_cup", reason: `CUP non valido: «${cup}»` });
   const state = check.text("stato_candidatura");

@@ -3,7 +3,11 @@ import {
   isValidCig,
   isValidCup,
   isValidPartitaIva,
+  normalizeCig,
   normalizeCode,
+  normalizeCup,
+  normalizeIpa,
+  normalizeIstat,
   normalizePartitaIva,
 } from "~/domain/identifiers";
 import { euroInputValue, parseEuroInput } from "~/domain/money";
@@ -70,5 +74,26 @@ describe("amounts typed in a form", () => {
     expect(euroInputValue(15_523_400)).toBe("155.234,00");
     expect(euroInputValue(5)).toBe("0,05");
     expect(euroInputValue(null)).toBe("");
+  });
+});
+
+describe("one normalisation of codes, for forms and the import", () => {
+  it("writes a CUP or CIG as the registry does, whatever was pasted", () => {
+    expect(normalizeCup(" g51f 2200 3070006 ")).toBe("G51F22003070006");
+    expect(normalizeCig("z1a 2b3c4d5")).toBe("Z1A2B3C4D5");
+  });
+
+  it("writes an IPA code in lower case, as the index does", () => {
+    expect(normalizeIpa(" C_I225 ")).toBe("c_i225");
+  });
+
+  it("restores the leading zeros of an ISTAT code and reads N/D as none", () => {
+    expect(normalizeIstat("1001")).toBe("001001");
+    expect(normalizeIstat("010054")).toBe("010054");
+    expect(normalizeIstat("N/D")).toBeNull();
+    expect(normalizeIstat("nd")).toBeNull();
+    expect(normalizeIstat("")).toBeNull();
+    expect(normalizeIstat("12A456")).toBeUndefined();
+    expect(normalizeIstat("1234567")).toBeUndefined();
   });
 });
