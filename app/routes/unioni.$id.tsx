@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { adminOnly, authorizeUnione } from "~/auth/authorize.server";
-import { parseRecordId } from "~/auth/canonical-path";
 import { Select } from "~/components/Select";
 import { formatDate, formatEuro } from "~/domain/format";
 import { PHASE_LABELS, PHASE_ORDER, type Phase } from "~/domain/phase";
@@ -14,6 +13,7 @@ import {
 import { UnioneTable } from "~/features/unione/UnioneTable";
 import { addMember, removeMember } from "~/features/unione/unione-membership.server";
 import { loadUnionePage } from "~/features/unione/unione-view.server";
+import { MembershipInput } from "~/forms/membership-input";
 import { actorOf } from "~/models/audited.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,21 +40,13 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { context } = args;
   const { user, unioneId } = authorizeUnione(args);
-  const form = await args.request.formData();
-  const actor = actorOf(user);
-  if (form.get("intent") === "remove")
-    return removeMember(
-      context.db,
-      actor,
-      unioneId,
-      parseRecordId(String(form.get("comuneId"))) ?? 0,
-    );
-  return addMember(
-    context.db,
-    actorOf(adminOnly(args)),
-    unioneId,
-    String(form.get("comune") ?? ""),
-  );
+  const parsed = MembershipInput.safeParse(Object.fromEntries(await args.request.formData()));
+  if (!parsed.success)
+    return { ok: false, message: parsed.error.issues[0]?.message ?? "Operazione non valida" };
+  const input = parsed.data;
+  if (input.intent === "remove")
+    return removeMember(context.db, actorOf(user), unioneId, input.comuneId);
+  return addMember(context.db, actorOf(adminOnly(args)), unioneId, input.comune);
 }
 
 export default function UnionePage() {
