@@ -52,6 +52,7 @@ export function legacyKeyOf(row: Pick<OfficialRow, "cup" | "codiceIpa" | "avviso
 export function latestDay(current: string | null, value: string | undefined): string | null {
   if (!value) return current;
   const day = value.trim().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return current;
-  return current === null || day > current ? day : current;
+  // Compared first: the pattern is checked only for the few days that would win.
+  if (current !== null && day <= current) return current;
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : current;
 }

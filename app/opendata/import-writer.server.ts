@@ -413,10 +413,11 @@ export class ImportWriter {
    */
   private placeOf(row: OfficialRow): KnownComune {
     const name = nameKey(row.comune);
+    // One candidate is the answer either way: no name to compare (the usual case).
     const pick = (candidates: readonly KnownComune[] | undefined) =>
-      candidates?.length
-        ? (candidates.find((c) => nameKey(c.name) === name) ?? candidates[0])
-        : undefined;
+      candidates === undefined || candidates.length < 2
+        ? candidates?.[0]
+        : (candidates.find((c) => nameKey(c.name) === name) ?? candidates[0]);
     const istat = row.codiceIstat;
     const former = () =>
       this.formerIstat
@@ -475,7 +476,15 @@ export class ImportWriter {
       codRegione: row.codRegione,
       suppressed: row.codiceIstat === null,
     };
-    const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => next[k] !== c[k]);
+    // Field by field, not over Object.keys: this runs for every row of a comune.
+    const changed =
+      next.name !== c.name ||
+      next.istat !== c.istat ||
+      next.provincia !== c.provincia ||
+      next.codProvincia !== c.codProvincia ||
+      next.regione !== c.regione ||
+      next.codRegione !== c.codRegione ||
+      next.suppressed !== c.suppressed;
     if (!changed && c.seenOn === this.fileDate) return;
     if (changed) {
       this.changedEnti += 1;

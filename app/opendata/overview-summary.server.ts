@@ -20,17 +20,37 @@ function importVersion(sqlite: Database.Database): number | null {
 
 type Place = [regione: string | null, provincia: string | null];
 
-/** Sums of count and amount per composite key, then written as rows. */
+/** A comune's place and its part of a row's id, computed once per comune. */
+interface PlaceKey {
+  place: Place;
+  id: string;
+}
+
+const NOWHERE: PlaceKey = { place: [null, null], id: "\u0000\u0001\u0000" };
+
+/**
+ * Sums of count and amount per place and further values, then written as rows. The id is
+ * one string built without arrays, and the row's key array only for a new row: this runs
+ * once per progetto or group.
+ */
 class Sums {
   private readonly rows = new Map<string, { key: unknown[]; count: number; amount: number }>();
 
-  add(key: unknown[], count: number, amount: number): void {
-    const id = key.join("\u0001");
+  add(
+    at: PlaceKey,
+    values: [unknown, unknown] | [unknown, unknown, unknown],
+    count: number,
+    amount: number,
+  ): void {
+    const id =
+      values.length === 2
+        ? `${at.id}\u0001${values[0]}\u0001${values[1]}`
+        : `${at.id}\u0001${values[0]}\u0001${values[1]}\u0001${values[2]}`;
     const row = this.rows.get(id);
     if (row) {
       row.count += count;
       row.amount += amount;
-    } else this.rows.set(id, { key, count, amount });
+    } else this.rows.set(id, { key: [...at.place, ...values], count, amount });
   }
 
   write(statement: Database.Statement, withAmount: boolean): void {
@@ -40,13 +60,16 @@ class Sums {
 }
 
 export function rebuildOverviewSummary(sqlite: Database.Database, now = new Date()): void {
-  const places = new Map<number, Place>();
+  const places = new Map<number, PlaceKey>();
   for (const [id, regione, provincia] of sqlite
     .prepare("select id, regione, provincia from comune")
     .raw(true)
     .iterate() as Iterable<[number, string | null, string | null]>)
-    places.set(id, [regione, provincia]);
-  const placeOf = (comuneId: number): Place => places.get(comuneId) ?? [null, null];
+    places.set(id, {
+      place: [regione, provincia],
+      id: `${regione ?? "\u0000"}\u0001${provincia ?? "\u0000"}`,
+    });
+  const placeOf = (comuneId: number): PlaceKey => places.get(comuneId) ?? NOWHERE;
 
   // By beneficiary kind too: the overview counts comuni alone unless asked for every ente.
   const areas = new Sums();
@@ -59,7 +82,7 @@ export function rebuildOverviewSummary(sqlite: Database.Database, now = new Date
     )
     .raw(true)
     .iterate() as Iterable<[number, string, string, string, number, number]>)
-    areas.add([...placeOf(comuneId), misura, kind, state], count, amount);
+    areas.add(placeOf(comuneId), [misura, kind, state], count, amount);
 
   const months = new Sums();
   for (const [comuneId, misura, kind, month, amount] of sqlite
@@ -70,7 +93,7 @@ export function rebuildOverviewSummary(sqlite: Database.Database, now = new Date
     )
     .raw(true)
     .iterate() as Iterable<[number, string, string, string, number]>)
-    months.add([...placeOf(comuneId), misura, kind, month], 1, amount);
+    months.add(placeOf(comuneId), [misura, kind, month], 1, amount);
 
   const bands = new Sums();
   for (const [comuneId, band, services, count] of sqlite
@@ -82,7 +105,7 @@ export function rebuildOverviewSummary(sqlite: Database.Database, now = new Date
     )
     .raw(true)
     .iterate() as Iterable<[number, number, number, number]>)
-    bands.add([...placeOf(comuneId), band, services], count, 0);
+    bands.add(placeOf(comuneId), [band, services], count, 0);
 
   sqlite.transaction(() => {
     sqlite.exec("delete from overview_area; delete from overview_band; delete from overview_month");

@@ -164,7 +164,7 @@ describe("the command", () => {
     const { spawn } = await import("node:child_process");
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "scripts/sync-opendata.ts", "--base-url", baseUrl],
+      ["scripts/cli.mjs", "sync-opendata", "--base-url", baseUrl],
       { env: { ...process.env, CRUSCOTTO_DATA_DIR: t.dir } },
     );
     let stdout = "";
