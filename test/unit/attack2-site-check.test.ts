@@ -7,8 +7,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_LIMITS, type FetchLimits } from "~/site-check/bounded-fetch.server";
-import { checkSite } from "~/site-check/check-site.server";
+import { DEFAULT_LIMITS, type FetchLimits } from "~/features/conformity/bounded-fetch.server";
+import { checkSite } from "~/features/conformity/check-site.server";
 
 const PAGES: Record<string, string> = {
   // 96 KB of unclosed inline tags: sloppy HTML, well under the 5 MB limit. The HTML parser

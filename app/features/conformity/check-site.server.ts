@@ -6,12 +6,16 @@ import {
   type FetchLimits,
   totalTimeoutMessage,
 } from "./bounded-fetch.server";
+import { scanPage } from "./page-scan";
 import { analyzeSite, type CheckResult, stylesheetUrls, unreadable } from "./site-analysis";
 
 export async function checkSite(siteUrl: string, limits: FetchLimits): Promise<CheckResult[]> {
   // One deadline for every fetch of this check, so a slow site cannot hold the request for long.
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), limits.totalTimeoutMs);
+  // Reading the page runs on this thread, where the timer cannot fire: it is checked by the clock.
+  const endsAt = performance.now() + limits.totalTimeoutMs;
+  const outOfTime = () => deadline.signal.aborted || performance.now() >= endsAt;
   try {
     let page: { url: string; body: string };
     try {
@@ -20,8 +24,10 @@ export async function checkSite(siteUrl: string, limits: FetchLimits): Promise<C
       if (error instanceof FetchFailed) return unreadable(error.message);
       throw error;
     }
+    const scan = scanPage(page.body);
+    if (outOfTime()) return unreadable(totalTimeoutMessage(limits));
     const stylesheets: { url: string; css: string }[] = [];
-    for (const url of stylesheetUrls(page.body, page.url)) {
+    for (const url of stylesheetUrls(scan, page.url)) {
       try {
         stylesheets.push({ url, css: (await boundedFetch(url, limits, deadline.signal)).body });
       } catch (error) {
@@ -31,7 +37,8 @@ export async function checkSite(siteUrl: string, limits: FetchLimits): Promise<C
         // A stylesheet that cannot be read counts as missing; the page itself was read.
       }
     }
-    return analyzeSite({ url: page.url, html: page.body, stylesheets });
+    const results = analyzeSite({ url: page.url, scan, stylesheets });
+    return outOfTime() ? unreadable(totalTimeoutMessage(limits)) : results;
   } finally {
     clearTimeout(timer);
   }

@@ -1,10 +1,10 @@
 /**
  * What a comune's home page shows about the site criteria that can be checked from outside:
  * HTTPS, Bootstrap Italia ≥ 2.0, the model's fonts, the first-level menu, and the links the
- * official validator finds by their data-element attributes. Pure: it reads HTML and CSS
- * text already fetched (site-check.server.ts does the fetching).
+ * official validator finds by their data-element attributes. Pure: it judges a page already
+ * fetched (check-site.server.ts) and scanned (page-scan.ts).
  */
-import { parse } from "node-html-parser";
+import { MAX_SCANNED_BYTES, type PageScan } from "./page-scan";
 
 export type CheckOutcome = "conforme" | "non-conforme" | "non-verificabile";
 
@@ -29,13 +29,34 @@ export const CHECKED_CRITERIA = [
 
 export const MENU_ITEMS = ["Amministrazione", "Novità", "Servizi", "Vivere il Comune"];
 
+/** A detail is stored at every check and shown on the checklist: never longer than this. */
+export const MAX_DETAIL = 2_000;
+/** Menu entries named in a detail; the rest are counted. */
+const LISTED_MENU_ITEMS = 10;
+const MAX_LISTED_TEXT = 60;
+
+const cut = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+function clampDetail(detail: string): string {
+  return cut(detail, MAX_DETAIL);
+}
+
+/** "a, b, c" for the first entries, then "e altre N". */
+function listed(texts: readonly string[]): string {
+  if (texts.length === 0) return "nessuna";
+  const shown = texts.slice(0, LISTED_MENU_ITEMS).map((t) => cut(t, MAX_LISTED_TEXT));
+  const rest = texts.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} e altre ${rest}` : shown.join(", ");
+}
+
 /** Every checked criterion with the same outcome: when the page could not be read at all. */
 export function unreadable(reason: string): CheckResult[] {
   return CHECKED_CRITERIA.map(([criterion, subject]) => ({
     criterion,
     subject,
     outcome: "non-verificabile",
-    detail: reason,
+    detail: clampDetail(reason),
   }));
 }
 
@@ -45,17 +66,19 @@ function versionAtLeast(version: string, major: number): boolean {
 
 const normalize = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 
+const MB = (bytes: number) => (bytes / 1024 / 1024).toLocaleString("it-IT");
+
 export function analyzeSite(page: {
   url: string;
-  html: string;
+  scan: PageScan;
   stylesheets: readonly { url: string; css: string }[];
 }): CheckResult[] {
-  const root = parse(page.html);
+  const { scan } = page;
   const css = page.stylesheets.map((s) => s.css).join("\n");
-  const inlineScripts = root
-    .querySelectorAll("script")
-    .map((s) => s.text)
-    .join("\n");
+  // Said on every criterion judged from the page, so a partial reading is never mistaken.
+  const partial = scan.truncated
+    ? ` (pagina oltre ${MB(MAX_SCANNED_BYTES)} MB: esaminati solo i primi ${MB(MAX_SCANNED_BYTES)} MB)`
+    : "";
   const result = (
     criterion: (typeof CHECKED_CRITERIA)[number][0],
     ok: boolean,
@@ -64,35 +87,27 @@ export function analyzeSite(page: {
     criterion,
     subject: CHECKED_CRITERIA.find(([c]) => c === criterion)?.[1] ?? criterion,
     outcome: ok ? "conforme" : "non-conforme",
-    detail,
+    detail: clampDetail(criterion === "C.SI.5.1" ? detail : `${detail}${partial}`),
   });
 
   const https = new URL(page.url).protocol === "https:";
 
   const version =
     /--bootstrap-italia-version:\s*["']?(\d+(?:\.\d+)*)/.exec(css)?.[1] ??
-    /BOOTSTRAP_ITALIA_VERSION\s*=\s*["'](\d+(?:\.\d+)*)/.exec(inlineScripts)?.[1] ??
+    /BOOTSTRAP_ITALIA_VERSION\s*=\s*["'](\d+(?:\.\d+)*)/.exec(scan.scripts)?.[1] ??
     null;
-  const linkedInHead = root
-    .querySelectorAll("head link[rel=stylesheet]")
-    .some((l) => /bootstrap-italia/i.test(l.getAttribute("href") ?? ""));
+  const linkedInHead = scan.stylesheets.some((l) => l.inHead && /bootstrap-italia/i.test(l.href));
 
-  const fontsText = `${css}\n${page.html}`;
+  const fontsText = `${css}\n${scan.html}`;
   const titillium = /Titillium Web/i.test(fontsText);
   const lora = /\bLora\b/.test(fontsText);
 
-  const menuElements = root.querySelectorAll('[data-element="menu-item"]');
-  const menuTexts = (
-    menuElements.length ? menuElements : (root.querySelector("nav")?.querySelectorAll("a") ?? [])
-  ).map((a) => normalize(a.text));
+  const menuTexts = scan.menuItems.length ? scan.menuItems : scan.navLinks;
   let next = 0;
   for (const text of menuTexts) if (text === normalize(MENU_ITEMS[next] ?? "")) next += 1;
   const menuOk = next === MENU_ITEMS.length;
 
-  const hasElement = (name: string) => {
-    const element = root.querySelector(`[data-element="${name}"]`);
-    return element !== null && (element.getAttribute("href") ?? "").trim() !== "";
-  };
+  const hasElement = (name: string) => (scan.dataElements.get(name) ?? "").trim() !== "";
   const link = (criterion: (typeof CHECKED_CRITERIA)[number][0], name: string): CheckResult =>
     result(
       criterion,
@@ -129,7 +144,7 @@ export function analyzeSite(page: {
       menuOk,
       menuOk
         ? `Voci in ordine: ${MENU_ITEMS.join(", ")}`
-        : `Voci trovate: ${menuTexts.length ? menuTexts.join(", ") : "nessuna"}; attese in ordine: ${MENU_ITEMS.join(", ")}`,
+        : `Voci trovate: ${listed(menuTexts)}; attese in ordine: ${MENU_ITEMS.join(", ")}`,
     ),
     link("C.SI.2.3", "faq"),
     link("C.SI.2.4", "report-inefficiency"),
@@ -140,23 +155,20 @@ export function analyzeSite(page: {
 }
 
 /** The stylesheets worth fetching: Bootstrap Italia's first, at most a few. */
-export function stylesheetUrls(html: string, base: string, limit = 4): string[] {
-  const root = parse(html);
-  const hrefs = root
-    .querySelectorAll("link[rel=stylesheet]")
-    .map((l) => l.getAttribute("href") ?? "")
-    .filter((h) => h !== "");
+export function stylesheetUrls(scan: PageScan, base: string, limit = 4): string[] {
+  const hrefs = scan.stylesheets.map((l) => l.href).filter((h) => h !== "");
   const ordered = [
     ...hrefs.filter((h) => /bootstrap-italia/i.test(h)),
     ...hrefs.filter((h) => !/bootstrap-italia/i.test(h)),
   ];
   const urls: string[] = [];
   for (const href of ordered) {
+    if (urls.length === limit) break;
     try {
       urls.push(new URL(href, base).href);
     } catch {
       // A malformed href is simply not fetched.
     }
   }
-  return urls.slice(0, limit);
+  return urls;
 }
