@@ -604,3 +604,41 @@ export const opendataSource = sqliteTable("opendata_source", {
   lastOutcome: text("last_outcome"),
   lastOk: integer("last_ok", { mode: "boolean" }),
 });
+
+/**
+ * The date-only part of each progetto's assessment (assessProgetto), kept so that lists can
+ * count, filter and order at national scale in SQL (decision 007). A cache, never a source:
+ * triggers put a progetto in progetto_stale when any of its facts change, and readers
+ * refresh the stale ones from the facts before they read. Statuses (which depend on the
+ * day) are never stored.
+ */
+export const progettoAssessment = sqliteTable(
+  "progetto_assessment",
+  {
+    progettoId: integer("progetto_id")
+      .primaryKey()
+      .references(() => progetto.id, { onDelete: "cascade" }),
+    phase: text("phase").notNull(),
+    /** The deadlines still open (not met, progetto not closed); null otherwise. */
+    contractDue: text("contract_due"),
+    completionDue: text("completion_due"),
+    /** The first open deadline, as assessment.next. */
+    nextDue: text("next_due"),
+  },
+  (t) => [
+    index("progetto_assessment_contract_idx").on(t.contractDue),
+    index("progetto_assessment_completion_idx").on(t.completionDue),
+    index("progetto_assessment_next_idx").on(t.nextDue),
+  ],
+);
+
+/** Progetti whose facts changed since their assessment was stored (filled by triggers). */
+export const progettoStale = sqliteTable("progetto_stale", {
+  progettoId: integer("progetto_id").primaryKey(),
+});
+
+/** Which version of the assessment rules the stored assessments follow. */
+export const assessmentMeta = sqliteTable("assessment_meta", {
+  id: integer("id").primaryKey(),
+  rulesVersion: integer("rules_version").notNull(),
+});

@@ -17,7 +17,8 @@ export function DeadlineCell({ assessment }: { assessment: ProgettoAssessment })
   const { deadline, status } = next;
   return (
     <>
-      {DEADLINE_LABELS[deadline.kind]} entro il {formatDate(deadline.due)}
+      {DEADLINE_LABELS[deadline.kind]} entro il{" "}
+      <time dateTime={deadline.due}>{formatDate(deadline.due)}</time>
       {deadline.projected ? " (stimata)" : ""}
       {deadline.extended ? ` (prorogata; originaria ${formatDate(deadline.originalDue)})` : ""}
       <br />

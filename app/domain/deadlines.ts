@@ -99,6 +99,17 @@ export function deadlineStatus(deadline: Deadline, { today, atRiskDays }: Policy
   return { kind: "open", daysLeft };
 }
 
+/**
+ * deadlineStatus as bounds on the due date, for selecting open deadlines in SQL: due before
+ * `overdueBefore` is overdue, up to `atRiskUntil` at risk, later open.
+ */
+export function statusBounds({ today, atRiskDays }: Policy): {
+  overdueBefore: IsoDate;
+  atRiskUntil: IsoDate;
+} {
+  return { overdueBefore: today, atRiskUntil: addDays(today, atRiskDays) };
+}
+
 /** The first deadline still to be met, if any. */
 export function nextOpenDeadline(deadlines: Deadlines): Deadline | null {
   for (const d of [deadlines.contract, deadlines.completion]) {

@@ -1,22 +1,134 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { signedIn } from "~/auth/authorize.server";
 import { DeadlineCell } from "~/components/DeadlineCell";
-import { formatDate, formatEuro } from "~/domain/format";
-import { PHASE_LABELS } from "~/domain/phase";
-import { visibleComuni } from "~/models/comuni.server";
-import { loadAssessedProgetti, summarize } from "~/models/progetti.server";
+import { Pagination } from "~/components/Pagination";
+import { formatDate, formatEuro, formatInteger } from "~/domain/format";
+import { PHASE_LABELS, PHASE_ORDER } from "~/domain/phase";
+import { loadDashboard } from "~/features/dashboard/dashboard.server";
+import { STATE_LABELS } from "~/features/national-overview/national-overview";
+import type { ProgettoSummary } from "~/models/progetti.server";
 
 export const meta: MetaFunction = () => [{ title: "Progetti PNRR · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   const user = signedIn({ context, request });
-  const progetti = loadAssessedProgetti(context.db, context.policy, visibleComuni(user));
-  return { today: context.policy.today, progetti: progetti.map(summarize) };
+  return loadDashboard({ ...context, user }, new URL(request.url).searchParams);
 }
 
 export default function Home() {
-  const { today, progetti } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  if (data.mode === "all") return <AllProgetti today={data.today} progetti={data.progetti} />;
+  const { today, summary, urgent, search, misure, results } = data;
+  const next = summary.byNextDeadline;
+  return (
+    <>
+      <h1>Progetti PNRR</h1>
+      <ul className="summary" aria-label="Riepilogo">
+        <li>
+          <strong>{formatInteger(summary.total)}</strong> progetti
+        </li>
+        <li>
+          <strong>{formatEuro(summary.amountCents)}</strong> finanziati
+        </li>
+        <li>
+          <strong>{formatInteger(next.overdue)}</strong> con scadenze superate
+        </li>
+        <li>
+          <strong>{formatInteger(next.atRisk)}</strong> a rischio
+        </li>
+      </ul>
+      <div className="counts">
+        <table>
+          <caption>Progetti per fase</caption>
+          <tbody>
+            {PHASE_ORDER.filter((p) => summary.byPhase[p]).map((p) => (
+              <tr key={p}>
+                <th scope="row">{PHASE_LABELS[p]}</th>
+                <td className="num">{formatInteger(summary.byPhase[p] ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <dl className="totals" aria-label="Per stato ufficiale e prossima scadenza">
+          {(["A", "E", "R"] as const).map((s) => (
+            <div key={s}>
+              <dt>{STATE_LABELS[s]} (dati ufficiali)</dt>
+              <dd>{formatInteger(summary.byOfficialState[s] ?? 0)}</dd>
+            </div>
+          ))}
+          <div>
+            <dt>Prossima scadenza aperta con margine</dt>
+            <dd>{formatInteger(next.open)}</dd>
+          </div>
+          <div>
+            <dt>Senza scadenze aperte</dt>
+            <dd>{formatInteger(next.none)}</dd>
+          </div>
+        </dl>
+      </div>
+
+      <h2 id="cerca">Cerca un progetto</h2>
+      <Form method="get" className="filters" aria-labelledby="cerca">
+        <div className="field">
+          <label htmlFor="comune">Comune</label>
+          <input id="comune" name="comune" defaultValue={search.comune} maxLength={80} />
+        </div>
+        <div className="field">
+          <label htmlFor="cup">CUP (anche le prime cifre)</label>
+          <input id="cup" name="cup" defaultValue={search.cup} maxLength={15} />
+        </div>
+        <div className="field">
+          <label htmlFor="misura">Misura</label>
+          <select id="misura" name="misura" defaultValue={search.misura}>
+            <option value="">Tutte</option>
+            {misure.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Cerca</button>
+      </Form>
+      {results ? (
+        results.page.total === 0 ? (
+          <p role="status">Nessun progetto trovato.</p>
+        ) : (
+          <>
+            <ProgettiTable
+              id="risultati"
+              caption={`${formatInteger(results.page.total)} progetti trovati, per comune${
+                results.page.pages > 1
+                  ? ` (pagina ${results.page.number} di ${results.page.pages})`
+                  : ""
+              }`}
+              progetti={results.rows}
+            />
+            <Pagination page={results.page} label="progetti trovati" />
+          </>
+        )
+      ) : null}
+
+      <h2>Le scadenze più vicine</h2>
+      {urgent.length === 0 ? (
+        <p>Nessuna scadenza aperta.</p>
+      ) : (
+        <ProgettiTable
+          id="piu-urgenti"
+          caption={`I ${urgent.length} progetti con la prossima scadenza più vicina al ${formatDate(today)}; tutte in Scadenze.`}
+          progetti={urgent}
+        />
+      )}
+      <p>
+        <Link to="/scadenze">Tutte le scadenze</Link>
+      </p>
+    </>
+  );
+}
+
+/** A bounded scope (an editor's comuni, a small Unione): every progetto, as always. */
+function AllProgetti({ today, progetti }: { today: string; progetti: ProgettoSummary[] }) {
   const totalCents = progetti.reduce((sum, p) => sum + (p.amountCents ?? 0), 0);
   const late = progetti.filter((p) => p.assessment.next?.status.kind === "overdue").length;
   const atRisk = progetti.filter((p) => p.assessment.next?.status.kind === "at-risk").length;
@@ -40,50 +152,62 @@ export default function Home() {
       {progetti.length === 0 ? (
         <p>Nessun progetto registrato.</p>
       ) : (
-        <table>
-          <caption>
-            Situazione al {formatDate(today)}; importi del decreto, o richiesti se non c'è ancora.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Comune</th>
-              <th scope="col">Misura</th>
-              <th scope="col">CUP</th>
-              <th scope="col" className="num">
-                Importo
-              </th>
-              <th scope="col">Stato</th>
-              <th scope="col">Prossima scadenza</th>
-            </tr>
-          </thead>
-          <tbody>
-            {progetti.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link to={`/comuni/${p.comuneId}`}>{p.comune}</Link>
-                  {p.comuneFictional ? (
-                    <span
-                      className="badge badge-demo"
-                      title="Comune inventato per la dimostrazione"
-                    >
-                      dimostrativo
-                    </span>
-                  ) : null}
-                </th>
-                <td>{p.misura}</td>
-                <td>
-                  <Link to={`/progetti/${p.id}`}>{p.cup ?? "CUP non assegnato"}</Link>
-                </td>
-                <td className="num">{p.amountCents === null ? "—" : formatEuro(p.amountCents)}</td>
-                <td>{PHASE_LABELS[p.assessment.phase]}</td>
-                <td>
-                  <DeadlineCell assessment={p.assessment} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ProgettiTable
+          caption={`Situazione al ${formatDate(today)}; importi del decreto, o richiesti se non c'è ancora.`}
+          progetti={progetti}
+        />
       )}
     </>
+  );
+}
+
+function ProgettiTable({
+  id,
+  caption,
+  progetti,
+}: {
+  id?: string;
+  caption: string;
+  progetti: ProgettoSummary[];
+}) {
+  return (
+    <table id={id}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Comune</th>
+          <th scope="col">Misura</th>
+          <th scope="col">CUP</th>
+          <th scope="col" className="num">
+            Importo
+          </th>
+          <th scope="col">Stato</th>
+          <th scope="col">Prossima scadenza</th>
+        </tr>
+      </thead>
+      <tbody>
+        {progetti.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              <Link to={`/comuni/${p.comuneId}`}>{p.comune}</Link>
+              {p.comuneFictional ? (
+                <span className="badge badge-demo" title="Comune inventato per la dimostrazione">
+                  dimostrativo
+                </span>
+              ) : null}
+            </th>
+            <td>{p.misura}</td>
+            <td>
+              <Link to={`/progetti/${p.id}`}>{p.cup ?? "CUP non assegnato"}</Link>
+            </td>
+            <td className="num">{p.amountCents === null ? "—" : formatEuro(p.amountCents)}</td>
+            <td>{PHASE_LABELS[p.assessment.phase]}</td>
+            <td>
+              <DeadlineCell assessment={p.assessment} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -3,9 +3,10 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { canAccessUnione } from "~/auth/access";
 import { signedIn } from "~/auth/authorize.server";
 import { calendarKey } from "~/auth/calendar-key.server";
+import { Pagination } from "~/components/Pagination";
 import { Select } from "~/components/Select";
 import { DEADLINE_LABELS, describeStatus } from "~/domain/deadlines";
-import { formatDate } from "~/domain/format";
+import { formatDate, formatInteger } from "~/domain/format";
 import { loadScadenze } from "~/features/deadlines/open-deadlines.server";
 
 export const meta: MetaFunction = () => [{ title: "Scadenze · Cruscotto PNRR" }];
@@ -19,7 +20,8 @@ export function loader({ context, request }: LoaderFunctionArgs) {
     ...scadenze.unioni
       .filter((u) => canAccessUnione(user, u.value))
       .map((u) => ({ label: u.label, url: `${base}/unioni/${u.value}.ics` })),
-    ...scadenze.comuni.map((c) => ({
+    // Comuni feeds where the Comune filter lists them (a national scope has thousands).
+    ...(scadenze.comuni ?? []).map((c) => ({
       label: `Comune di ${c.label}`,
       url: `${base}/comuni/${c.value}.ics`,
     })),
@@ -34,8 +36,16 @@ const STATUS_OPTIONS = [
   { value: "open", label: "Aperte con margine" },
 ];
 
+/** The export takes the filters, not the page. */
+function csvSearch(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("pagina");
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
+}
+
 export default function Scadenze() {
-  const { today, filter, rows, unioni, comuni, feeds } = useLoaderData<typeof loader>();
+  const { today, filter, page, rows, unioni, comuni, feeds } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   return (
     <>
@@ -48,27 +58,37 @@ export default function Scadenze() {
           options={unioni}
           defaultValue={filter.unioneId}
         />
-        <Select
-          name="comune"
-          label="Comune"
-          placeholder="Tutti"
-          options={comuni}
-          defaultValue={filter.comuneId}
-        />
+        {comuni ? (
+          <Select
+            name="comune"
+            label="Comune"
+            placeholder="Tutti"
+            options={comuni}
+            defaultValue={filter.comuneId}
+          />
+        ) : (
+          <p className="hint">Scegli un'Unione per filtrare anche per comune.</p>
+        )}
         <Select name="stato" label="Stato" options={STATUS_OPTIONS} defaultValue={filter.status} />
         <button type="submit">Filtra</button>
       </Form>
       <p>
-        <a href={`/scadenze.csv${search}`} download>
+        <a href={`/scadenze.csv${csvSearch(search)}`} download>
           Scarica in CSV (Excel)
-        </a>
+        </a>{" "}
+        <span className="hint">(tutte le scadenze dei filtri, non solo questa pagina)</span>
       </p>
       {rows.length === 0 ? (
-        <p>Nessuna scadenza aperta con questi filtri.</p>
+        <p>
+          {page.total === 0
+            ? "Nessuna scadenza aperta con questi filtri."
+            : `Nessuna scadenza in questa pagina: le scadenze sono ${formatInteger(page.total)}.`}
+        </p>
       ) : (
         <table>
           <caption>
-            {rows.length} scadenze aperte al {formatDate(today)}, la più vicina per prima
+            {formatInteger(page.total)} scadenze aperte al {formatDate(today)}, la più vicina per
+            prima{page.pages > 1 ? ` (pagina ${page.number} di ${page.pages})` : ""}
           </caption>
           <thead>
             <tr>
@@ -83,7 +103,7 @@ export default function Scadenze() {
             {rows.map((r) => (
               <tr key={`${r.progettoId}-${r.deadline.kind}`}>
                 <td>
-                  {formatDate(r.deadline.due)}
+                  <time dateTime={r.deadline.due}>{formatDate(r.deadline.due)}</time>
                   {r.deadline.extended ? (
                     <>
                       <br />
@@ -108,6 +128,7 @@ export default function Scadenze() {
           </tbody>
         </table>
       )}
+      <Pagination page={page} label="scadenze" />
       <h2>Calendari da sottoscrivere</h2>
       <p>
         Aggiungi questi indirizzi a Outlook o Google Calendar («Aggiungi calendario da URL»): le

@@ -1,36 +1,162 @@
+import { and, asc, count, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../db/connection";
+import { comune, progetto, progettoAssessment, unione } from "../../../db/schema";
 import type { SessionUser } from "../../auth/access";
+import { statusBounds } from "../../domain/deadlines";
 import type { Policy } from "../../domain/policy";
+import { type Page, pageOf } from "../../forms/paging";
+import { refreshAssessments } from "../../models/assessment-index.server";
 import { visibleComuni } from "../../models/comuni.server";
 import { loadAssessedProgetti, summarize } from "../../models/progetti.server";
-import { openDeadlines, type StatusFilter } from "./open-deadlines";
+import {
+  type OpenDeadline,
+  openDeadlines,
+  type ScadenzeFilter,
+  type StatusFilter,
+} from "./open-deadlines";
 
 const STATUSES: readonly StatusFilter[] = ["all", "overdue", "at-risk", "open"];
+/** Above this many comuni in the scope, the Comune filter lists those of the chosen Unione. */
+export const COMUNI_OPTIONS_LIMIT = 300;
 
-/** The open deadlines the user may see, filtered by the page's query string. */
-export function loadScadenze(
-  { db, policy, user }: { db: Db; policy: Policy; user: SessionUser },
-  params: URLSearchParams,
-) {
-  const progetti = loadAssessedProgetti(db, policy, visibleComuni(user)).map(summarize);
+type Context = { db: Db; policy: Policy; user: SessionUser };
+
+export function scadenzeFilter(params: URLSearchParams): ScadenzeFilter {
   const id = (name: string) => {
     const value = Number(params.get(name));
     return Number.isSafeInteger(value) && value > 0 ? value : null;
   };
   const status = STATUSES.find((s) => s === params.get("stato")) ?? "all";
-  const filter = { unioneId: id("unione"), comuneId: id("comune"), status };
-  const unioni = new Map<number, string>();
-  const comuni = new Map<number, string>();
-  for (const p of progetti) {
-    if (p.unioneId !== null && p.unione !== null) unioni.set(p.unioneId, p.unione);
-    comuni.set(p.comuneId, p.comune);
-  }
-  const byName = (a: [number, string], b: [number, string]) => a[1].localeCompare(b[1]);
+  return { unioneId: id("unione"), comuneId: id("comune"), status };
+}
+
+/**
+ * The open deadlines a user may see, one row per progetto and deadline, selected and
+ * ordered in SQL on the stored assessments (decision 007): soonest first, then comune,
+ * progetto and kind, so pages never overlap.
+ */
+function openDeadlineQuery(db: Db, policy: Policy, user: SessionUser, filter: ScadenzeFilter) {
+  const { overdueBefore, atRiskUntil } = statusBounds(policy);
+  const where = and(
+    visibleComuni(user),
+    filter.unioneId === null ? undefined : eq(comune.unioneId, filter.unioneId),
+    filter.comuneId === null ? undefined : eq(comune.id, filter.comuneId),
+  );
+  const branch = (kind: "contract" | "completion", due: SQL) => {
+    const status =
+      filter.status === "overdue"
+        ? sql`${due} < ${overdueBefore}`
+        : filter.status === "at-risk"
+          ? sql`${due} >= ${overdueBefore} and ${due} <= ${atRiskUntil}`
+          : filter.status === "open"
+            ? sql`${due} > ${atRiskUntil}`
+            : undefined;
+    return db
+      .select({
+        progettoId: progetto.id,
+        kind: sql<"contract" | "completion">`${kind}`.as("kind"),
+        due: sql<string>`${due}`.as("due"),
+        comune: sql<string>`${comune.name}`.as("comune_name"),
+      })
+      .from(progettoAssessment)
+      .innerJoin(progetto, eq(progetto.id, progettoAssessment.progettoId))
+      .innerJoin(comune, eq(comune.id, progetto.comuneId))
+      .where(and(isNotNull(due), status, where));
+  };
+  return branch("contract", sql`${progettoAssessment.contractDue}`).unionAll(
+    branch("completion", sql`${progettoAssessment.completionDue}`),
+  );
+}
+
+/** The rows of some (progetto, deadline) keys, assessed through the read model, in order. */
+function assessKeys(
+  db: Db,
+  policy: Policy,
+  filter: ScadenzeFilter,
+  keys: readonly { progettoId: number; kind: string }[],
+): OpenDeadline[] {
+  if (keys.length === 0) return [];
+  const ids = [...new Set(keys.map((k) => k.progettoId))];
+  const progetti = loadAssessedProgetti(db, policy, inArray(progetto.id, ids)).map(summarize);
+  const rows = new Map(
+    openDeadlines(progetti, filter).map((r) => [`${r.progettoId}-${r.deadline.kind}`, r]),
+  );
+  return keys.flatMap((k) => rows.get(`${k.progettoId}-${k.kind}`) ?? []);
+}
+
+function orderedKeys(db: Db, policy: Policy, user: SessionUser, filter: ScadenzeFilter) {
+  const all = openDeadlineQuery(db, policy, user, filter).as("open_deadline");
+  return db
+    .select({ progettoId: all.progettoId, kind: all.kind })
+    .from(all)
+    .orderBy(asc(all.due), asc(all.comune), asc(all.progettoId), asc(all.kind));
+}
+
+/** One page of the open deadlines, the filters' choices and the page's place in the list. */
+export function loadScadenze({ db, policy, user }: Context, params: URLSearchParams) {
+  refreshAssessments(db);
+  const filter = scadenzeFilter(params);
+  const counted = openDeadlineQuery(db, policy, user, filter).as("open_deadline");
+  const total = db.select({ n: count() }).from(counted).get()?.n ?? 0;
+  const page: Page = pageOf(params, total);
+  const keys = orderedKeys(db, policy, user, filter).limit(page.size).offset(page.offset).all();
+
+  const scope = visibleComuni(user);
+  const unioni = db
+    .selectDistinct({ value: unione.id, label: unione.name })
+    .from(comune)
+    .innerJoin(unione, eq(unione.id, comune.unioneId))
+    .where(scope)
+    .orderBy(asc(unione.name))
+    .all();
+  const comuniInScope = db.select({ n: count() }).from(comune).where(scope).get()?.n ?? 0;
+  // A national scope has thousands of comuni: list those of the chosen Unione only.
+  const comuniWhere =
+    comuniInScope <= COMUNI_OPTIONS_LIMIT
+      ? scope
+      : filter.unioneId !== null
+        ? and(scope, eq(comune.unioneId, filter.unioneId))
+        : null;
+  const comuni =
+    comuniWhere === null
+      ? null
+      : db
+          .select({ value: comune.id, label: comune.name })
+          .from(comune)
+          .where(
+            and(
+              comuniWhere,
+              sql`exists (select 1 from ${progetto} where ${progetto.comuneId} = ${comune.id})`,
+            ),
+          )
+          .orderBy(asc(comune.name), asc(comune.id))
+          .limit(COMUNI_OPTIONS_LIMIT)
+          .all();
   return {
     today: policy.today,
     filter,
-    rows: openDeadlines(progetti, filter),
-    unioni: [...unioni].sort(byName).map(([value, label]) => ({ value, label })),
-    comuni: [...comuni].sort(byName).map(([value, label]) => ({ value, label })),
+    page,
+    rows: assessKeys(db, policy, filter, keys),
+    unioni,
+    comuni,
   };
+}
+
+/**
+ * Every open deadline of the filters, a chunk at a time, for the CSV export: memory and
+ * each step's work stay bounded however long the list.
+ */
+export function* scadenzeChunks(
+  { db, policy, user }: Context,
+  params: URLSearchParams,
+  size = 1000,
+) {
+  refreshAssessments(db);
+  const filter = scadenzeFilter(params);
+  for (let offset = 0; ; offset += size) {
+    const keys = orderedKeys(db, policy, user, filter).limit(size).offset(offset).all();
+    if (keys.length === 0) return;
+    yield assessKeys(db, policy, filter, keys);
+    if (keys.length < size) return;
+  }
 }
