@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import type { Actor, Writer } from "../../db/audit";
 import type { Db } from "../../db/connection";
 import { comune, loginThrottle, unione, utente, utenteComune } from "../../db/schema";
@@ -13,6 +13,7 @@ import {
 } from "../auth/throttle";
 import type { UtenteInput } from "../forms/utente-input";
 import { auditedInsert, auditedUpdate } from "./audited.server";
+import { groupBy } from "./progetti.server";
 
 export class DuplicateEmailError extends Error {
   constructor(email: string) {
@@ -182,8 +183,12 @@ export interface UtenteRow {
   comuneIds: number[];
 }
 
-export function listUtenti(db: Db): UtenteRow[] {
-  const rows = db
+/** Accounts by e-mail (unique, so pages are stable): one page of them, or one by id. */
+export function listUtenti(
+  db: Db,
+  options: { id?: number; limit?: number; offset?: number } = {},
+): UtenteRow[] {
+  let query = db
     .select({
       id: utente.id,
       email: utente.email,
@@ -195,13 +200,34 @@ export function listUtenti(db: Db): UtenteRow[] {
     })
     .from(utente)
     .leftJoin(unione, eq(unione.id, utente.unioneId))
+    .where(options.id === undefined ? undefined : eq(utente.id, options.id))
     .orderBy(asc(utente.email))
-    .all();
-  const links = db.select().from(utenteComune).all();
+    .$dynamic();
+  if (options.limit !== undefined) query = query.limit(options.limit).offset(options.offset ?? 0);
+  const rows = query.all();
+  const links = groupBy(
+    rows.length
+      ? db
+          .select()
+          .from(utenteComune)
+          .where(
+            inArray(
+              utenteComune.utenteId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .all()
+      : [],
+    (l) => l.utenteId,
+  );
   return rows.map((r) => ({
     ...r,
-    comuneIds: links.filter((l) => l.utenteId === r.id).map((l) => l.comuneId),
+    comuneIds: (links.get(r.id) ?? []).map((l) => l.comuneId),
   }));
+}
+
+export function countUtenti(db: Db): number {
+  return db.select({ n: count() }).from(utente).get()?.n ?? 0;
 }
 
 /** Choices for the account forms. */

@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Modifica utente · Cruscotto 
 
 function findUtente(db: Db, param: string | undefined) {
   const id = recordIdParam(param, "Utente");
-  const found = listUtenti(db).find((u) => u.id === id);
+  const found = listUtenti(db, { id })[0];
   if (!found) throw new Response("Utente non trovato", { status: 404 });
   return found;
 }

@@ -3,11 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "~/auth/access";
 import { adminOnly } from "~/auth/authorize.server";
 import { generatePassword } from "~/auth/password.server";
+import { Pagination } from "~/components/Pagination";
 import { UtenteFields, type UtenteValues } from "~/components/UtenteFields";
 import { fieldErrors } from "~/forms/field-errors";
+import { pageOf } from "~/forms/paging";
 import { parseUtenteForm, utenteFormValues } from "~/forms/utente-form";
 import { actorOf } from "~/models/audited.server";
 import {
+  countUtenti,
   createUtente,
   DuplicateEmailError,
   listUtenti,
@@ -20,7 +23,12 @@ export function loader(args: LoaderFunctionArgs) {
   const { context } = args;
   adminOnly(args);
   const db = context.db;
-  return { utenti: listUtenti(db), choices: scopeChoices(db) };
+  const page = pageOf(new URL(args.request.url).searchParams, countUtenti(db));
+  return {
+    utenti: listUtenti(db, { limit: page.size, offset: page.offset }),
+    page,
+    choices: scopeChoices(db),
+  };
 }
 
 const EMPTY: UtenteValues = {
@@ -51,14 +59,17 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Utenti() {
-  const { utenti, choices } = useLoaderData<typeof loader>();
+  const { utenti, page, choices } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const comuneName = new Map(choices.comuni.map((c) => [c.id, c.name]));
   return (
     <>
       <h1>Utenti</h1>
-      <table>
-        <caption>Account e ambito di lavoro</caption>
+      <table id="utenti">
+        <caption>
+          Account e ambito di lavoro, per email
+          {page.pages > 1 ? ` (pagina ${page.number} di ${page.pages})` : ""}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Email</th>
@@ -88,6 +99,7 @@ export default function Utenti() {
           ))}
         </tbody>
       </table>
+      <Pagination page={page} label="utenti" />
 
       <h2>Nuovo utente</h2>
       {data?.created ? (

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { signedIn } from "~/auth/authorize.server";
-import { formatEuro } from "~/domain/format";
-import { loadReconciliation } from "~/features/reconciliation/reconciliation.server";
+import { Pagination } from "~/components/Pagination";
+import { formatEuro, formatInteger } from "~/domain/format";
+import { loadReconciliationPage } from "~/features/reconciliation/reconciliation.server";
 import { visibleComuni } from "~/models/comuni.server";
 
 export const meta: MetaFunction = () => [
@@ -11,15 +12,11 @@ export const meta: MetaFunction = () => [
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   const user = signedIn({ context, request });
-  return loadReconciliation(context.db, visibleComuni(user));
+  return loadReconciliationPage(context.db, visibleComuni(user), new URL(request.url).searchParams);
 }
 
 export default function Riconciliazione() {
-  const { items, totals } = useLoaderData<typeof loader>();
-  const withIssues = items.filter(
-    (i) =>
-      i.result.differences.length > 0 || !i.result.decomposes || i.result.bandMatches === false,
-  );
+  const { totals, checked, page, rows } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Riconciliazione con i dati ufficiali</h1>
@@ -59,13 +56,16 @@ export default function Riconciliazione() {
         </table>
       ) : null}
       <h2>
-        Progetti da verificare ({withIssues.length} su {items.length})
+        Progetti da verificare ({formatInteger(page.total)} su {formatInteger(checked)})
       </h2>
-      {withIssues.length === 0 ? (
+      {page.total === 0 ? (
         <p>Nessuna differenza.</p>
       ) : (
-        <table>
-          <caption>Differenze e controlli sull'importo</caption>
+        <table id="da-verificare">
+          <caption>
+            Differenze e controlli sull'importo
+            {page.pages > 1 ? ` (pagina ${page.number} di ${page.pages})` : ""}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Comune</th>
@@ -76,7 +76,7 @@ export default function Riconciliazione() {
             </tr>
           </thead>
           <tbody>
-            {withIssues.map((i) => (
+            {rows.map((i) => (
               <tr key={i.id}>
                 <th scope="row">
                   <Link to={`/progetti/${i.id}`}>{i.comune}</Link>
@@ -99,6 +99,7 @@ export default function Riconciliazione() {
           </tbody>
         </table>
       )}
+      <Pagination page={page} label="progetti da verificare" />
     </>
   );
 }
