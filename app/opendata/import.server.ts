@@ -5,6 +5,7 @@
  */
 import { type Actor, writeAudit } from "../../db/audit";
 import type { Db } from "../../db/connection";
+import { refreshAssessments } from "../models/assessment-index.server";
 import { latestDay } from "./ente-identity";
 import { ImportWriter } from "./import-writer.server";
 import { type RowProblem, readOfficialRow } from "./opendata-row";
@@ -140,6 +141,8 @@ export function importOfficialFile(db: Db, path: string, options: ImportOptions)
   } finally {
     db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
   }
+  // The progetti it wrote are stale (triggers): assess them now, not on the next page view.
+  if (!options.dryRun) refreshAssessments(db);
   return summary;
 }
 
