@@ -71,6 +71,8 @@ export const comune = sqliteTable(
   (t) => [
     index("comune_unione_idx").on(t.unioneId),
     index("comune_istat_idx").on(t.codiceIstat),
+    // Lists of progetti are ordered by comune: walked in this order, a page needs no sort.
+    index("comune_name_idx").on(t.name),
     check("comune_population_check", sql`${t.population} IS NULL OR ${t.population} >= 0`),
   ],
 );
@@ -619,6 +621,10 @@ export const progettoAssessment = sqliteTable(
       .primaryKey()
       .references(() => progetto.id, { onDelete: "cascade" }),
     phase: text("phase").notNull(),
+    /** Copied from progetto and the read model, so the summary's counts scan one narrow table. */
+    officialState: text("official_state", { enum: OFFICIAL_STATES }),
+    /** What was granted, as AssessedProgetto.amountCents. */
+    amountCents: integer("amount_cents"),
     /** The deadlines still open (not met, progetto not closed); null otherwise. */
     contractDue: text("contract_due"),
     completionDue: text("completion_due"),
@@ -629,6 +635,8 @@ export const progettoAssessment = sqliteTable(
     index("progetto_assessment_contract_idx").on(t.contractDue),
     index("progetto_assessment_completion_idx").on(t.completionDue),
     index("progetto_assessment_next_idx").on(t.nextDue),
+    // Covers the dashboard's counts: one index scan, no temporary table.
+    index("progetto_assessment_summary_idx").on(t.phase, t.officialState, t.nextDue, t.amountCents),
   ],
 );
 

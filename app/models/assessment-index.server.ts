@@ -32,6 +32,8 @@ export function storedAssessment(a: AssessedProgetto): StoredAssessment {
   return {
     progettoId: a.progetto.id,
     phase,
+    officialState: a.progetto.officialState,
+    amountCents: a.amountCents,
     contractDue: open(deadlines.contract),
     completionDue: open(deadlines.completion),
     nextDue: next?.deadline.due ?? null,
@@ -73,11 +75,20 @@ export function refreshAssessments(db: Db): number {
       // A prepared statement: building one query per row costs more than the assessment.
       const upsert = db.$client.prepare(
         `insert or replace into progetto_assessment
-           (progetto_id, phase, contract_due, completion_due, next_due) values (?, ?, ?, ?, ?)`,
+           (progetto_id, phase, official_state, amount_cents, contract_due, completion_due, next_due)
+         values (?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const a of assessed) {
         const r = storedAssessment(a);
-        upsert.run(r.progettoId, r.phase, r.contractDue, r.completionDue, r.nextDue);
+        upsert.run(
+          r.progettoId,
+          r.phase,
+          r.officialState,
+          r.amountCents,
+          r.contractDue,
+          r.completionDue,
+          r.nextDue,
+        );
       }
       // A progetto deleted since it was marked has nothing to store (its row went with it).
       tx.delete(progettoStale).where(inArray(progettoStale.progettoId, ids)).run();

@@ -4,7 +4,7 @@ INSERT OR IGNORE INTO `progetto_stale` SELECT `id` FROM `progetto`;
 --> statement-breakpoint
 CREATE TRIGGER `progetto_stale_insert` AFTER INSERT ON `progetto` BEGIN INSERT OR IGNORE INTO `progetto_stale` VALUES (new.`id`); END;
 --> statement-breakpoint
-CREATE TRIGGER `progetto_stale_update` AFTER UPDATE OF `band`, `comune_id`, `official_state`, `official_state_on` ON `progetto` BEGIN INSERT OR IGNORE INTO `progetto_stale` VALUES (new.`id`); END;
+CREATE TRIGGER `progetto_stale_update` AFTER UPDATE OF `band`, `comune_id`, `official_state`, `official_state_on`, `official_amount_cents`, `amount_requested_cents` ON `progetto` BEGIN INSERT OR IGNORE INTO `progetto_stale` VALUES (new.`id`); END;
 --> statement-breakpoint
 CREATE TRIGGER `decreto_stale_insert` AFTER INSERT ON `decreto` BEGIN INSERT OR IGNORE INTO `progetto_stale` VALUES (new.`progetto_id`); END;
 --> statement-breakpoint

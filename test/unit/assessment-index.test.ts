@@ -31,7 +31,7 @@ afterEach(() => temp?.cleanup());
 function stored(t: TempDatabase) {
   return t.sqlite
     .prepare(
-      "select progetto_id progettoId, phase, contract_due contractDue, completion_due completionDue, next_due nextDue from progetto_assessment order by progetto_id",
+      "select progetto_id progettoId, phase, official_state officialState, amount_cents amountCents, contract_due contractDue, completion_due completionDue, next_due nextDue from progetto_assessment order by progetto_id",
     )
     .all();
 }
@@ -95,6 +95,10 @@ describe("the stored assessments", () => {
             "update progetto set official_state = 'E', official_state_on = '2026-11-11' where id = ?",
           )
           .run(p.id),
+      () =>
+        t.sqlite
+          .prepare("update progetto set official_amount_cents = 1234500 where id = ?")
+          .run(q.id),
       () => t.sqlite.prepare("delete from decreto where progetto_id = ?").run(q.id),
     ];
     for (const step of steps) {

@@ -6,9 +6,10 @@
  */
 import { and, asc, count, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../db/connection";
-import { comune, decreto, progetto, progettoAssessment } from "../../../db/schema";
+import { comune, progetto, progettoAssessment } from "../../../db/schema";
 import type { SessionUser } from "../../auth/access";
 import { statusBounds } from "../../domain/deadlines";
+import { MISURE } from "../../domain/measures";
 import type { Phase } from "../../domain/phase";
 import type { Policy } from "../../domain/policy";
 import type { OfficialState } from "../../domain/vocabulary";
@@ -60,12 +61,14 @@ export function loadDashboard(
 ): Dashboard {
   const scope = visibleComuni(user);
   const total =
-    db
-      .select({ n: count() })
-      .from(progetto)
-      .innerJoin(comune, eq(comune.id, progetto.comuneId))
-      .where(scope)
-      .get()?.n ?? 0;
+    (scope === undefined
+      ? db.select({ n: count() }).from(progetto)
+      : db
+          .select({ n: count() })
+          .from(progetto)
+          .innerJoin(comune, eq(comune.id, progetto.comuneId))
+          .where(scope)
+    ).get()?.n ?? 0;
   if (total <= FULL_LIST_LIMIT)
     return {
       mode: "all",
@@ -86,16 +89,15 @@ export function loadDashboard(
     summary: summaryOf(db, policy, scope, total),
     urgent: mostUrgent(db, policy, scope),
     search,
-    misure: db
-      .selectDistinct({ misura: progetto.misura })
-      .from(progetto)
-      .orderBy(asc(progetto.misura))
-      .all()
-      .map((r) => r.misura),
+    misure: MISURE.map((m) => m.code),
     results: searching ? searchProgetti(db, policy, scope, search, params) : null,
   };
 }
 
+/**
+ * The counts in one pass over the stored assessments: by phase and official state, with the
+ * amounts and the next deadlines' statuses. An administrator's scope needs no join.
+ */
 function summaryOf(
   db: Db,
   policy: Policy,
@@ -103,48 +105,48 @@ function summaryOf(
   total: number,
 ): DashboardSummary {
   const { overdueBefore, atRiskUntil } = statusBounds(policy);
-  const due = progettoAssessment.nextDue;
-  const totals = db
-    .select({
-      amountCents: sql<number>`coalesce(sum(coalesce(${decreto.amountCents}, ${progetto.officialAmountCents}, ${progetto.amountRequestedCents})), 0)`,
-      overdue: sql<number>`coalesce(sum(${due} < ${overdueBefore}), 0)`,
-      atRisk: sql<number>`coalesce(sum(${due} >= ${overdueBefore} and ${due} <= ${atRiskUntil}), 0)`,
-      open: sql<number>`coalesce(sum(${due} > ${atRiskUntil}), 0)`,
-    })
-    .from(progetto)
-    .innerJoin(comune, eq(comune.id, progetto.comuneId))
-    .innerJoin(progettoAssessment, eq(progettoAssessment.progettoId, progetto.id))
-    .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
-    .where(scope)
-    .get() ?? { amountCents: 0, overdue: 0, atRisk: 0, open: 0 };
-  const grouped = (column: typeof progettoAssessment.phase | typeof progetto.officialState) =>
-    db
-      .select({ key: sql<string | null>`${column}`, n: count() })
-      .from(progetto)
-      .innerJoin(comune, eq(comune.id, progetto.comuneId))
-      .innerJoin(progettoAssessment, eq(progettoAssessment.progettoId, progetto.id))
-      .where(scope)
-      .groupBy(column)
-      .all();
-  const byPhase = Object.fromEntries(
-    grouped(progettoAssessment.phase).map((r) => [r.key, r.n]),
-  ) as DashboardSummary["byPhase"];
-  const byOfficialState = Object.fromEntries(
-    grouped(progetto.officialState).map((r) => [r.key ?? "none", r.n]),
-  ) as DashboardSummary["byOfficialState"];
-  const withDeadline = totals.overdue + totals.atRisk + totals.open;
-  return {
-    total,
-    amountCents: totals.amountCents,
-    byPhase,
-    byOfficialState,
-    byNextDeadline: {
-      overdue: totals.overdue,
-      atRisk: totals.atRisk,
-      open: totals.open,
-      none: total - withDeadline,
-    },
+  const pa = progettoAssessment;
+  const due = pa.nextDue;
+  const columns = {
+    phase: pa.phase,
+    officialState: pa.officialState,
+    n: count(),
+    amountCents: sql<number>`coalesce(sum(${pa.amountCents}), 0)`,
+    overdue: sql<number>`coalesce(sum(${due} < ${overdueBefore}), 0)`,
+    atRisk: sql<number>`coalesce(sum(${due} >= ${overdueBefore} and ${due} <= ${atRiskUntil}), 0)`,
+    open: sql<number>`coalesce(sum(${due} > ${atRiskUntil}), 0)`,
   };
+  const groups = (
+    scope === undefined
+      ? db.select(columns).from(pa)
+      : db
+          .select(columns)
+          .from(pa)
+          .innerJoin(progetto, eq(progetto.id, pa.progettoId))
+          .innerJoin(comune, eq(comune.id, progetto.comuneId))
+          .where(scope)
+  )
+    .groupBy(pa.phase, pa.officialState)
+    .all();
+  const summary: DashboardSummary = {
+    total,
+    amountCents: 0,
+    byPhase: {},
+    byOfficialState: {},
+    byNextDeadline: { overdue: 0, atRisk: 0, open: 0, none: total },
+  };
+  for (const g of groups) {
+    const phase = g.phase as Phase;
+    const state = g.officialState ?? "none";
+    summary.amountCents += g.amountCents;
+    summary.byPhase[phase] = (summary.byPhase[phase] ?? 0) + g.n;
+    summary.byOfficialState[state] = (summary.byOfficialState[state] ?? 0) + g.n;
+    summary.byNextDeadline.overdue += g.overdue;
+    summary.byNextDeadline.atRisk += g.atRisk;
+    summary.byNextDeadline.open += g.open;
+    summary.byNextDeadline.none -= g.overdue + g.atRisk + g.open;
+  }
+  return summary;
 }
 
 /** Assesses the given progetti through the read model, in the order of `ids`. */
@@ -166,7 +168,8 @@ function mostUrgent(db: Db, policy: Policy, scope: SQL | undefined): ProgettoSum
     .innerJoin(progetto, eq(progetto.id, progettoAssessment.progettoId))
     .innerJoin(comune, eq(comune.id, progetto.comuneId))
     .where(and(isNotNull(progettoAssessment.nextDue), scope))
-    .orderBy(asc(progettoAssessment.nextDue), asc(comune.name), asc(progetto.id))
+    // The index on next_due holds the progetto id too: walked in order, no sort.
+    .orderBy(asc(progettoAssessment.nextDue), asc(progettoAssessment.progettoId))
     .limit(URGENT_COUNT)
     .all()
     .map((r) => r.id);
@@ -203,7 +206,7 @@ function searchProgetti(
     .from(progetto)
     .innerJoin(comune, eq(comune.id, progetto.comuneId))
     .where(where)
-    .orderBy(asc(comune.name), asc(progetto.misura), asc(progetto.id))
+    .orderBy(asc(comune.name), asc(comune.id), asc(progetto.misura), asc(progetto.id))
     .limit(page.size)
     .offset(page.offset)
     .all()

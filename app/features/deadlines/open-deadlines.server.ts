@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../../db/connection";
 import { comune, progetto, progettoAssessment, unione } from "../../../db/schema";
 import type { SessionUser } from "../../auth/access";
@@ -31,18 +31,22 @@ export function scadenzeFilter(params: URLSearchParams): ScadenzeFilter {
 }
 
 /**
- * The open deadlines a user may see, one row per progetto and deadline, selected and
- * ordered in SQL on the stored assessments (decision 007): soonest first, then comune,
- * progetto and kind, so pages never overlap.
+ * The open deadlines a user may see, one row per progetto and deadline, selected in SQL on
+ * the stored assessments (decision 007). Each branch walks its due-date index, which holds
+ * the progetto id too, so "soonest first, then by progetto" needs no sort: SQLite merges
+ * the two ordered branches and stops at the page.
  */
-function openDeadlineQuery(db: Db, policy: Policy, user: SessionUser, filter: ScadenzeFilter) {
+function openDeadlineBranches(db: Db, policy: Policy, user: SessionUser, filter: ScadenzeFilter) {
   const { overdueBefore, atRiskUntil } = statusBounds(policy);
   const where = and(
     visibleComuni(user),
     filter.unioneId === null ? undefined : eq(comune.unioneId, filter.unioneId),
     filter.comuneId === null ? undefined : eq(comune.id, filter.comuneId),
   );
-  const branch = (kind: "contract" | "completion", due: SQL) => {
+  const branch = (
+    kind: "contract" | "completion",
+    due: typeof progettoAssessment.contractDue | typeof progettoAssessment.completionDue,
+  ) => {
     const status =
       filter.status === "overdue"
         ? sql`${due} < ${overdueBefore}`
@@ -51,21 +55,35 @@ function openDeadlineQuery(db: Db, policy: Policy, user: SessionUser, filter: Sc
           : filter.status === "open"
             ? sql`${due} > ${atRiskUntil}`
             : undefined;
-    return db
-      .select({
-        progettoId: progetto.id,
-        kind: sql<"contract" | "completion">`${kind}`.as("kind"),
-        due: sql<string>`${due}`.as("due"),
-        comune: sql<string>`${comune.name}`.as("comune_name"),
-      })
-      .from(progettoAssessment)
-      .innerJoin(progetto, eq(progetto.id, progettoAssessment.progettoId))
-      .innerJoin(comune, eq(comune.id, progetto.comuneId))
-      .where(and(isNotNull(due), status, where));
+    const columns = {
+      progettoId: progettoAssessment.progettoId,
+      kind: sql<"contract" | "completion">`${kind}`.as("kind"),
+      due: sql<string>`${due}`.as("due"),
+    };
+    const condition = and(isNotNull(due), status, where);
+    // An administrator without filters needs no join at all.
+    return where === undefined
+      ? db.select(columns).from(progettoAssessment).where(condition)
+      : db
+          .select(columns)
+          .from(progettoAssessment)
+          .innerJoin(progetto, eq(progetto.id, progettoAssessment.progettoId))
+          .innerJoin(comune, eq(comune.id, progetto.comuneId))
+          .where(condition);
   };
-  return branch("contract", sql`${progettoAssessment.contractDue}`).unionAll(
-    branch("completion", sql`${progettoAssessment.completionDue}`),
-  );
+  return [
+    branch("contract", progettoAssessment.contractDue),
+    branch("completion", progettoAssessment.completionDue),
+  ] as const;
+}
+
+function countOpenDeadlines(db: Db, policy: Policy, user: SessionUser, filter: ScadenzeFilter) {
+  return openDeadlineBranches(db, policy, user, filter)
+    .map((b) => {
+      const rows = b.as("branch");
+      return db.select({ n: count() }).from(rows).get()?.n ?? 0;
+    })
+    .reduce((a, b) => a + b, 0);
 }
 
 /** The rows of some (progetto, deadline) keys, assessed through the read model, in order. */
@@ -85,19 +103,15 @@ function assessKeys(
 }
 
 function orderedKeys(db: Db, policy: Policy, user: SessionUser, filter: ScadenzeFilter) {
-  const all = openDeadlineQuery(db, policy, user, filter).as("open_deadline");
-  return db
-    .select({ progettoId: all.progettoId, kind: all.kind })
-    .from(all)
-    .orderBy(asc(all.due), asc(all.comune), asc(all.progettoId), asc(all.kind));
+  const [contract, completion] = openDeadlineBranches(db, policy, user, filter);
+  return contract.unionAll(completion).orderBy(sql`due`, sql`progetto_id`, sql`kind`).$dynamic();
 }
 
 /** One page of the open deadlines, the filters' choices and the page's place in the list. */
 export function loadScadenze({ db, policy, user }: Context, params: URLSearchParams) {
   refreshAssessments(db);
   const filter = scadenzeFilter(params);
-  const counted = openDeadlineQuery(db, policy, user, filter).as("open_deadline");
-  const total = db.select({ n: count() }).from(counted).get()?.n ?? 0;
+  const total = countOpenDeadlines(db, policy, user, filter);
   const page: Page = pageOf(params, total);
   const keys = orderedKeys(db, policy, user, filter).limit(page.size).offset(page.offset).all();
 
