@@ -1,5 +1,7 @@
+import type Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import type { Db } from "./connection";
-import { auditLog } from "./schema";
+import { auditLog, dataVersion } from "./schema";
 
 /** A database handle or an open transaction on it: both can write. */
 export type Writer = Pick<Db, "insert" | "update" | "delete" | "select">;
@@ -38,4 +40,39 @@ export function writeAudit(tx: Writer, actor: Actor, entry: AuditEntry): void {
       after: redact(entry.after),
     })
     .run();
+  bumpDataVersion(tx);
+}
+
+/**
+ * Call inside the transaction of a write: a reader sees the new version exactly when it sees
+ * the change. writeAudit does; a batch that may write without an audit entry calls it too.
+ */
+export function bumpDataVersion(tx: Writer): void {
+  tx.insert(dataVersion)
+    .values({ id: 1, version: 1 })
+    .onConflictDoUpdate({
+      target: dataVersion.id,
+      set: { version: sql`${dataVersion.version} + 1`, changedAt: sql`excluded.changed_at` },
+    })
+    .run();
+}
+
+export interface DataVersion {
+  /** 0 before the first audited write. */
+  id: number;
+  /** When the last audited write was made (ISO), null before the first. */
+  at: string | null;
+}
+
+const versionReads = new WeakMap<Database.Database, Database.Statement>();
+
+/** Changes with every audited write; one primary-key lookup, with the statement kept. */
+export function readDataVersion(db: Pick<Db, "$client">): DataVersion {
+  let read = versionReads.get(db.$client);
+  if (!read) {
+    read = db.$client.prepare("select version, changed_at from data_version where id = 1");
+    versionReads.set(db.$client, read);
+  }
+  const row = read.get() as { version: number; changed_at: string } | undefined;
+  return { id: row?.version ?? 0, at: row?.changed_at ?? null };
 }

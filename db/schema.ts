@@ -471,6 +471,16 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_entity_idx").on(t.entity, t.entityId)],
 );
 
+/**
+ * One row whose version moves with every audited write, in the same transaction
+ * (db/audit.ts): the public pages' ETag reads it with one primary-key lookup.
+ */
+export const dataVersion = sqliteTable("data_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+  changedAt: timestamp("changed_at"),
+});
+
 /*
  * The national overview's sums over imported progetti, rebuilt after each import: a
  * GROUP BY over 10^5 progetti takes longer than a page may, the sums of a few thousand

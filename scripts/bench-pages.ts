@@ -3,7 +3,8 @@
  * one run with a static file served by plain node:http (the reference), reported as ratios.
  * With --reference DIR (another checkout with its own `npm run build`, e.g. a worktree of an
  * earlier commit) the same pages of that version are measured in turn, A B A B, so the two
- * versions are compared on the same noisy machine.
+ * versions are compared on the same noisy machine. The public page's 304 (If-None-Match) is
+ * compared with the static file's 304.
  *   npm run build && npm run bench:pages -- [--seconds 10] [--connections 10] [--rounds 3]
  *     [--reference ../cruscotto-before]
  */
@@ -27,6 +28,8 @@ interface Target {
   label: string;
   url: string;
   headers: Record<string, string>;
+  /** A conditional request: measured against the static file's 304. */
+  conditional?: boolean;
 }
 
 async function targetsOf(app: RunningApp, version: string): Promise<Target[]> {
@@ -38,11 +41,19 @@ async function targetsOf(app: RunningApp, version: string): Promise<Target[]> {
     .get() as { istat: string; id: number };
   db.close();
   const cookie = await signInAs(app, "editor");
+  const publicUrl = `${app.url}/attuazione/${istat}/progetti/${id}`;
+  const etag = (await fetch(publicUrl)).headers.get("etag") ?? "";
   return [
     {
       label: `${version}: pagina pubblica del progetto`,
-      url: `${app.url}/attuazione/${istat}/progetti/${id}`,
+      url: publicUrl,
       headers: {},
+    },
+    {
+      label: `${version}: pagina pubblica del progetto, 304`,
+      url: publicUrl,
+      headers: { "If-None-Match": etag },
+      conditional: true,
     },
     {
       label: `${version}: pagina del progetto (editor)`,
@@ -52,13 +63,16 @@ async function targetsOf(app: RunningApp, version: string): Promise<Target[]> {
   ];
 }
 
-/** A static page of the same size as the project page, served by plain node:http. */
+/**
+ * A static page of the same size as the project page, served by plain node:http, with its
+ * ETag: a conditional request is answered 304.
+ */
 async function startStatic(bytes: number): Promise<{ url: string; stop: () => void }> {
   const child = spawn(
     process.execPath,
     [
       "-e",
-      `const b=Buffer.alloc(${bytes},"a");require("node:http").createServer((q,s)=>{s.writeHead(200,{"Content-Type":"text/html","Content-Length":b.length});s.end(b)}).listen(0,"127.0.0.1",function(){console.log(this.address().port)})`,
+      `const b=Buffer.alloc(${bytes},"a");require("node:http").createServer((q,s)=>{if(q.headers["if-none-match"]==='"s"'){s.writeHead(304,{ETag:'"s"'});return s.end()}s.writeHead(200,{"Content-Type":"text/html","Content-Length":b.length,ETag:'"s"'});s.end(b)}).listen(0,"127.0.0.1",function(){console.log(this.address().port)})`,
     ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
@@ -75,7 +89,11 @@ async function measure(target: Target) {
     duration: Number(values.seconds),
     connections: Number(values.connections),
   });
-  if (result.non2xx || result.errors)
+  const unexpected = target.conditional
+    ? result.requests.total -
+      ((result.statusCodeStats as Record<string, { count: number }>)["304"]?.count ?? 0)
+    : result.non2xx;
+  if (unexpected > 0 || result.errors)
     throw new Error(`${target.label}: ${result.non2xx} non 2xx, ${result.errors} errori`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
@@ -96,22 +114,34 @@ const staticTarget: Target = {
   url: staticServer.url,
   headers: {},
 };
+const static304: Target = {
+  label: "file statico, 304",
+  url: staticServer.url,
+  headers: { "If-None-Match": '"s"' },
+  conditional: true,
+};
 try {
   const runs = new Map<string, { rps: number[]; p99: number[]; ratio: number[] }>();
   for (let round = 0; round < Number(values.rounds); round++) {
     const reference = await measure(staticTarget);
-    for (const target of [staticTarget, ...targets]) {
-      const figure = target === staticTarget ? reference : await measure(target);
+    const reference304 = await measure(static304);
+    for (const target of [staticTarget, static304, ...targets]) {
+      const figure =
+        target === staticTarget
+          ? reference
+          : target === static304
+            ? reference304
+            : await measure(target);
       const entry = runs.get(target.label) ?? { rps: [], p99: [], ratio: [] };
       entry.rps.push(figure.rps);
       entry.p99.push(figure.p99);
-      entry.ratio.push(figure.rps / reference.rps);
+      entry.ratio.push(figure.rps / (target.conditional ? reference304 : reference).rps);
       runs.set(target.label, entry);
     }
   }
   for (const [label, r] of runs)
     console.log(
-      `${label}: ${median(r.rps).toFixed(0)} richieste/s (mediana di ${r.rps.length}), p99 ${median(r.p99)} ms, ${(median(r.ratio) * 100).toFixed(1)}% del file statico`,
+      `${label}: ${median(r.rps).toFixed(0)} richieste/s (mediana di ${r.rps.length}), p99 ${median(r.p99)} ms, ${(median(r.ratio) * 100).toFixed(1)}% del file statico${label.includes("304") ? " (304)" : ""}`,
     );
 } finally {
   staticServer.stop();

@@ -11,6 +11,7 @@ import type { SessionUser } from "../auth/access";
 import { routeMatcher } from "../auth/route-params";
 import { readConfig, startupProblems } from "./config.server";
 import { getDb } from "./db.server";
+import { compressResponses } from "./encodings.server";
 import { sweepFiles } from "./files.server";
 import { canonicalPaths, guard, refuse } from "./guard.server";
 import { publicHost } from "./host.server";
@@ -21,6 +22,7 @@ import { requestContext } from "./request-context.server";
 import { requestLog } from "./request-log.server";
 import { securityHeaders } from "./security-headers.server";
 import { holdDataFolderForServer } from "./server-lock.server";
+import { IMMUTABLE, staticAssets } from "./static-assets.server";
 
 declare module "@remix-run/node" {
   // Single fetch types for loaders and actions (future.v3_singleFetch in remix.config.js).
@@ -53,12 +55,24 @@ app.use(requestLog);
 app.use(securityHeaders);
 const matchRoute = routeMatcher(serverBuild.routes);
 app.use(canonicalPaths(matchRoute));
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+if (process.env.NODE_ENV === "development") {
+  // `remix dev` rebuilds the assets while the server runs: read them from disk.
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+} else {
+  app.use("/build", staticAssets("public/build", { cacheControl: IMMUTABLE }));
+  const outsideBuild = (file: string) => !file.startsWith("build/");
+  app.use(staticAssets("public", { cacheControl: "public, max-age=3600", include: outsideBuild }));
+}
+// The public pages' fonts (their stylesheet is in /build).
 app.use(
-  BOOTSTRAP_ITALIA_BASE,
-  express.static("node_modules/bootstrap-italia/dist", { immutable: true, maxAge: "1y" }),
+  `${BOOTSTRAP_ITALIA_BASE}/fonts`,
+  staticAssets("node_modules/bootstrap-italia/dist/fonts", {
+    cacheControl: IMMUTABLE,
+    include: (file) => file.endsWith(".woff2"),
+  }),
 );
+app.use(compressResponses());
 // Public pages: no session, answered 304 or from memory while the data is unchanged.
 app.use("/attuazione", publicPages(serverBuild));
 app.use(guard);

@@ -11,7 +11,8 @@ const font = (family: string, file: string, weight: number, style = "normal") =>
 
 /**
  * The fonts of the Designers Italia model. Bootstrap Italia 2 loads them with a script; our
- * public pages work without JavaScript, so they are declared in CSS.
+ * public pages work without JavaScript, so scripts/build-public-css.ts puts these
+ * declarations at the top of the public stylesheet.
  */
 export const FONT_FACES = [
   font("Titillium Web", "Titillium_Web/titillium-web-v10-latin-ext_latin-300", 300),
@@ -21,23 +22,3 @@ export const FONT_FACES = [
   font("Lora", "Lora/lora-v20-latin-ext_latin-regular", 400),
   font("Lora", "Lora/lora-v20-latin-ext_latin-700", 700),
 ].join("\n");
-
-/** Fonts and a few rules of our own for the public pages. */
-export const PUBLIC_CSS = `${FONT_FACES}
-.attuazione-card{border-left:4px solid #0066cc;padding:1rem 1.25rem;margin-bottom:1rem;background:#fff;box-shadow:0 2px 8px rgba(0,0,0,.08)}
-.attuazione-steps{list-style:none;padding-left:1.25rem;border-left:3px solid #0066cc}
-.attuazione-steps li{margin-bottom:1rem}
-.footer-data a{color:#fff}
-`;
-
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(36);
-}
-
-/** Stylesheets of a public page; ours is named by its content, so it can be cached for a year. */
-export const PUBLIC_STYLESHEETS = [
-  `${BOOTSTRAP_ITALIA_BASE}/css/bootstrap-italia.min.css`,
-  `/attuazione/stili.css?v=${fnv1a(PUBLIC_CSS)}`,
-];

@@ -4,7 +4,7 @@
  * answered 304 before any route runs, with one indexed query.
  */
 
-import { dataVersion } from "../features/attuazione/attuazione.server";
+import { readDataVersion } from "../../db/audit";
 import { getDb } from "./db.server";
 
 const STARTED = Date.now().toString(36);
@@ -13,7 +13,7 @@ const STARTED = Date.now().toString(36);
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
 export function publicValidators(): { etag: string; lastModified: string | null } {
-  const version = dataVersion(getDb());
+  const version = readDataVersion(getDb());
   return {
     etag: `W/"${STARTED}-${version.id}"`,
     lastModified: version.at ? new Date(version.at).toUTCString() : null,

@@ -8,6 +8,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { readConfig } from "./config.server";
 import { getDb } from "./db.server";
+import { EncodedCopies, sendKept } from "./encodings.server";
 import { isNotModified, PUBLIC_CACHE_CONTROL, publicValidators } from "./public-cache.server";
 import { requestContext } from "./request-context.server";
 
@@ -16,6 +17,9 @@ interface CachedPage {
   status: number;
   headers: [string, string][];
   body: Buffer;
+  contentType: string | null;
+  /** Made on the first request that accepts them, kept with the page. */
+  copies: EncodedCopies;
 }
 
 /** Enough for every page of a few hundred comuni; the oldest entry goes first. */
@@ -37,6 +41,8 @@ export function publicPages(build: ServerBuild) {
       if (isNotModified(validators, req.get("if-none-match"), req.get("if-modified-since"))) {
         res.status(304).set({ ETag: validators.etag, "Cache-Control": PUBLIC_CACHE_CONTROL });
         if (validators.lastModified) res.set("Last-Modified", validators.lastModified);
+        // As the full response would say (pages and data are compressed when accepted).
+        res.vary("Accept-Encoding");
         res.end();
         return;
       }
@@ -54,11 +60,15 @@ export function publicPages(build: ServerBuild) {
             clientAddress: req.ip ?? "sconosciuto",
           }),
         );
+        const body = Buffer.from(await response.arrayBuffer());
         page = {
           etag: response.headers.get("etag") ?? "",
           status: response.status,
-          headers: [...response.headers.entries()],
-          body: Buffer.from(await response.arrayBuffer()),
+          // The length is set for the encoding sent.
+          headers: [...response.headers.entries()].filter(([name]) => name !== "content-length"),
+          body,
+          contentType: response.headers.get("content-type"),
+          copies: new EncodedCopies(body),
         };
         // Only complete pages of the current data are kept; errors are rendered each time.
         if (page.status === 200 && page.etag === validators.etag) {
@@ -69,7 +79,10 @@ export function publicPages(build: ServerBuild) {
       }
       res.status(page.status);
       for (const [name, value] of page.headers) res.setHeader(name, value);
-      res.end(req.method === "HEAD" ? undefined : page.body);
+      // A kept page is compressed once, at the highest level; an error page, rendered each
+      // time, goes through the per-response compression instead.
+      if (cache.get(key) === page) await sendKept(req, res, page);
+      else res.end(req.method === "HEAD" ? undefined : page.body);
     } catch (error) {
       next(error);
     }

@@ -3,7 +3,7 @@
  * columns and the state; what users typed (decreto notification, determine, documents,
  * notes, their own amounts) is never overwritten, so differences stay visible.
  */
-import { type Actor, writeAudit } from "../../db/audit";
+import { type Actor, bumpDataVersion, writeAudit } from "../../db/audit";
 import type { Db } from "../../db/connection";
 import { refreshAssessments } from "../models/assessment-index.server";
 import { latestDay } from "./ente-identity";
@@ -133,7 +133,8 @@ export function importOfficialFile(db: Db, path: string, options: ImportOptions)
             fileDate: summary.fileDate,
           },
         });
-      }
+        // Rows only seen again (official_seen_on) change without an audit entry.
+      } else bumpDataVersion(tx);
       if (options.dryRun) throw new DryRun();
     });
   } catch (error) {

@@ -4,6 +4,7 @@
  * whole (short of its Content-Length, or cut off) is never imported.
  */
 import { createHash } from "node:crypto";
+import { once } from "node:events";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -59,21 +60,25 @@ class Incomplete extends Error {}
 async function download(response: Response, file: string): Promise<string> {
   const hash = createHash("sha256");
   const out = createWriteStream(file);
+  // The file opens asynchronously: an error of the stream (even after a destroy, once its
+  // folder is gone) is awaited below, never left to crash the process.
+  const closed = finished(out);
+  closed.catch(() => {});
   let bytes = 0;
   try {
     if (response.body)
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
         hash.update(chunk);
         bytes += chunk.length;
-        if (!out.write(chunk))
-          await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+        if (!out.write(chunk)) await Promise.race([once(out, "drain"), closed]);
       }
   } catch (error) {
     out.destroy();
+    await closed.catch(() => {});
     throw new Incomplete(`download interrotto dopo ${bytes} byte (${(error as Error).message})`);
   }
   out.end();
-  await finished(out);
+  await closed;
   const expected = Number(response.headers.get("content-length") ?? Number.NaN);
   // With compression, Content-Length counts the compressed bytes: compare only without it.
   if (!response.headers.get("content-encoding") && Number.isFinite(expected) && bytes < expected)

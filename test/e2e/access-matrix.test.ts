@@ -46,7 +46,6 @@ const ROUTE_ACCESS: Record<string, Access> = {
   "attuazione.$istat_.progetti.$id.tsx": "attuazione-progetto",
   "attuazione.$istat_.progetti.$id_.dati[.]json.tsx": "attuazione-progetto",
   "attuazione.$istat_.progetti.$id_.documenti.$documentoId.tsx": "attuazione-documento",
-  "attuazione.stili[.]css.tsx": "public",
   "calendario.$key.comuni.$id[.]ics.tsx": "calendario-comune",
   "calendario.$key.unioni.$id[.]ics.tsx": "calendario-unione",
   "comuni.$id.tsx": "comune",

@@ -25,15 +25,6 @@ import {
   servicesText,
 } from "./attuazione";
 
-/** Changes with every audited write: the public pages' ETag is built from it. */
-export function dataVersion(db: Db): { id: number; at: string | null } {
-  const row = db.$client.prepare("select max(id) id, max(at) at from audit_log").get() as {
-    id: number | null;
-    at: string | null;
-  };
-  return { id: row.id ?? 0, at: row.at };
-}
-
 function findComune(db: Db, istat: string) {
   return db.select().from(comune).where(eq(comune.codiceIstat, istat)).get() ?? null;
 }
