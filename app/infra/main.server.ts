@@ -9,6 +9,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { SessionUser } from "../auth/access";
 import { routeMatcher } from "../auth/route-params";
+import { refreshAssessments } from "../models/assessment-index.server";
 import { readConfig, startupProblems } from "./config.server";
 import { getDb } from "./db.server";
 import { compressResponses } from "./encodings.server";
@@ -47,6 +48,10 @@ holdDataFolderForServer(config.dataDir);
 // What an interrupted upload or save left in the files folder is removed before serving.
 const swept = sweepFiles(getDb(), config.filesDir);
 if (swept > 0) console.log(`File lasciati da un'interruzione rimossi: ${swept}`);
+// Stored assessments a new rule version or an outside write left stale: refreshed before
+// serving, so no list request has to.
+const refreshed = refreshAssessments(getDb());
+if (refreshed > 0) console.log(`Valutazioni dei progetti aggiornate: ${refreshed}`);
 
 const app = express();
 app.disable("x-powered-by");
