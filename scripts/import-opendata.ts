@@ -6,51 +6,22 @@
  * --progress-json: for the server's job runner: JSON lines on stdout (app/infra/job-messages),
  * and the import is abandoned, saving nothing, if the process that started it dies.
  */
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { isIsoDate } from "../app/domain/dates";
 import { readConfig } from "../app/infra/config.server";
-import { JOB_PROBLEMS_SHOWN, type JobMessage, jobLine } from "../app/infra/job-messages";
+import { JOB_PROBLEMS_SHOWN } from "../app/infra/job-messages";
 import { ImportRejected, importOfficialFile, type RowReport } from "../app/opendata/import.server";
 import { rebuildOverviewSummary } from "../app/opendata/overview-summary.server";
 import { UnreadableFile } from "../app/opendata/read.server";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
-
-const asJob = process.argv.includes("--progress-json");
-
-function emit(message: JobMessage) {
-  process.stdout.write(jobLine(message));
-}
+import { asJob, emit, ParentGone, parentWatch } from "./lib/job-output";
 
 function fail(message: string): never {
   if (asJob) emit({ type: "failed", message });
   console.error(`Errore: ${message}`);
   process.exit(1);
-}
-
-/** The parent as /proc says now (node's process.ppid is read once, at start). */
-function currentParent(): number {
-  try {
-    const stat = readFileSync("/proc/self/stat", "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-  } catch {
-    return process.ppid;
-  }
-}
-
-class ParentGone extends Error {}
-
-/**
- * A job started by the server must not outlive it: a SIGKILL leaves children running, and
- * this one would then commit an import nobody is waiting for. Thrown inside the transaction,
- * the error rolls it back.
- */
-function parentWatch(): () => void {
-  const parent = process.ppid;
-  return () => {
-    if (currentParent() !== parent) throw new ParentGone();
-  };
 }
 
 const { values, positionals } = (() => {
@@ -148,12 +119,7 @@ try {
     printProblems(summary.problems);
   }
 } catch (error) {
-  if (error instanceof ParentGone) {
-    console.error(
-      "Errore: il server che ha avviato l'importazione è terminato; nessuna modifica salvata.",
-    );
-    process.exit(1);
-  }
+  if (error instanceof ParentGone) fail(error.message);
   if (error instanceof ImportRejected) {
     if (asJob)
       emit({

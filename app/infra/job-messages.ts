@@ -13,7 +13,15 @@ export type JobMessage =
   | { type: "progress"; done: number; total: number }
   | { type: "done"; summary: ImportOutcome; problemCount: number; problems: RowReport[] }
   | { type: "rejected"; problemCount: number; problems: RowReport[] }
-  | { type: "failed"; message: string };
+  | { type: "failed"; message: string }
+  | { type: "synced"; results: SyncedFile[] };
+
+/** One official file as the sync left it. */
+export interface SyncedFile {
+  url: string;
+  outcome: "importato" | "invariato" | "errore";
+  message: string;
+}
 
 export function jobLine(message: JobMessage): string {
   return `${JSON.stringify(message)}\n`;
@@ -25,7 +33,7 @@ export function readJobLine(line: string): JobMessage | null {
   try {
     const value = JSON.parse(line) as { type?: unknown };
     return typeof value.type === "string" &&
-      ["progress", "done", "rejected", "failed"].includes(value.type)
+      ["progress", "done", "rejected", "failed", "synced"].includes(value.type)
       ? (value as JobMessage)
       : null;
   } catch {
