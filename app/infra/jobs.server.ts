@@ -1,8 +1,8 @@
 /**
  * Long jobs off the request path: each runs as a child process of a command compiled ahead of
  * time (build/cli), and the server keeps only its state in memory for the page that follows
- * it. One import at a time: two writers would only queue on SQLite's lock, and the second
- * file's facts depend on the first.
+ * it. One import or sync at a time: two writers would only queue on SQLite's lock, and the
+ * second file's facts depend on the first.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -10,11 +10,13 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { RowReport } from "../opendata/import.server";
-import { type ImportOutcome, readJobLine } from "./job-messages";
+import { type ImportOutcome, readJobLine, type SyncedFile } from "./job-messages";
+
+export type JobKind = "import" | "sync";
 
 export interface Job {
   id: string;
-  kind: "import";
+  kind: JobKind;
   startedAt: string;
   /** The e-mail of the administrator who started it. */
   startedBy: string;
@@ -22,18 +24,29 @@ export interface Job {
   /** 0..1 */
   progress: number;
   status: "running" | "done" | "failed";
+  /** An import's outcome. */
   summary: ImportOutcome | null;
   problemCount: number;
   problems: RowReport[];
+  /** A sync's outcome, file by file. */
+  files: SyncedFile[] | null;
   /** Why it failed, for the page. */
   error: string | null;
 }
 
 export class JobBusy extends Error {
   constructor() {
-    super("È già in corso un'importazione: attendere che finisca prima di avviarne un'altra.");
+    super(
+      "È già in corso un'importazione dei dati ufficiali: attendere che finisca prima di avviarne un'altra.",
+    );
   }
 }
+
+const LABEL: Record<JobKind, string> = { import: "Importazione", sync: "Aggiornamento" };
+const BROKEN: Record<JobKind, string> = {
+  import: "L'importazione si è interrotta per un errore: nessuna modifica salvata.",
+  sync: "L'aggiornamento si è interrotto per un errore: i file già importati restano, gli altri saranno ripresi al prossimo aggiornamento.",
+};
 
 /** Finished jobs stay readable for their page; only the latest few are kept. */
 const KEPT = 20;
@@ -50,36 +63,58 @@ export function getJob(id: string): Job | null {
   return jobs.get(id) ?? null;
 }
 
-export interface ImportJobRequest {
-  /** The uploaded file: the job deletes it when it ends. */
-  file: string;
+interface JobRequest {
   dataDir: string;
   startedBy: string;
+}
+
+export interface ImportJobRequest extends JobRequest {
+  /** The uploaded file: the job deletes it when it ends. */
+  file: string;
   dryRun: boolean;
   skipInvalid: boolean;
 }
 
 export function startImportJob(request: ImportJobRequest): Job {
-  if ([...jobs.values()].some((j) => j.kind === "import" && j.status === "running"))
-    throw new JobBusy();
-  const args = [path.resolve("build/cli/import-opendata.js"), request.file, "--progress-json"];
+  const args = [request.file];
   if (request.dryRun) args.push("--dry-run");
   if (request.skipInvalid) args.push("--skip-invalid");
+  return start("import", "import-opendata", args, request, request.dryRun, () =>
+    rmSync(request.file, { force: true }),
+  );
+}
+
+/** Downloads and imports the official files (base URL: OPENDATA_BASE_URL or the default). */
+export function startSyncJob(request: JobRequest): Job {
+  return start("sync", "sync-opendata", [], request, false, () => {});
+}
+
+function start(
+  kind: JobKind,
+  command: string,
+  args: string[],
+  request: JobRequest,
+  dryRun: boolean,
+  cleanup: () => void,
+): Job {
+  if ([...jobs.values()].some((j) => j.status === "running")) throw new JobBusy();
   const job: Job = {
     id: randomUUID(),
-    kind: "import",
+    kind,
     startedAt: new Date().toISOString(),
     startedBy: request.startedBy,
-    dryRun: request.dryRun,
+    dryRun,
     progress: 0,
     status: "running",
     summary: null,
     problemCount: 0,
     problems: [],
+    files: null,
     error: null,
   };
   remember(job);
-  const child = spawn(process.execPath, args, {
+  const script = path.resolve("build/cli", `${command}.js`);
+  const child = spawn(process.execPath, [script, ...args, "--progress-json"], {
     env: { ...process.env, CRUSCOTTO_DATA_DIR: request.dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -99,7 +134,8 @@ export function startImportJob(request: ImportJobRequest): Job {
         job.summary = message.summary;
         job.problemCount = message.problemCount;
         job.problems = message.problems;
-      } else if (message.type === "rejected") {
+      } else if (message.type === "synced") job.files = message.results;
+      else if (message.type === "rejected") {
         job.error = `${message.problemCount} problemi: nessuna modifica salvata. Correggere il file o scegliere di saltare le righe non valide.`;
         job.problemCount = message.problemCount;
         job.problems = message.problems;
@@ -108,22 +144,23 @@ export function startImportJob(request: ImportJobRequest): Job {
   const finish = (code: number | null) => {
     if (job.status !== "running") return;
     children.delete(child);
-    rmSync(request.file, { force: true });
-    if (code === 0 && job.summary) {
+    cleanup();
+    // A sync reports each file's failure itself, and exits 1 for cron when one failed.
+    if (job.summary || job.files) {
       job.status = "done";
       job.progress = 1;
       return;
     }
     job.status = "failed";
     if (!job.error) {
-      console.error(`Importazione ${job.id} terminata con codice ${code}:\n${stderr}`);
-      job.error = "L'importazione si è interrotta per un errore: nessuna modifica salvata.";
+      console.error(`${LABEL[kind]} ${job.id}: uscito con codice ${code}:\n${stderr}`);
+      job.error = BROKEN[kind];
     }
   };
   // "close", not "exit": the last lines of stdout are read by then.
   child.on("close", finish);
   child.on("error", (error) => {
-    console.error(`Importazione ${job.id} non avviata: ${error.message}`);
+    console.error(`${LABEL[kind]} ${job.id}: non avviato: ${error.message}`);
     finish(null);
   });
   return job;

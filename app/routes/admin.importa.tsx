@@ -9,7 +9,7 @@ import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/r
 import { useEffect } from "react";
 import { adminOnly } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
-import { getJob, JobBusy, startImportJob } from "~/infra/jobs.server";
+import { getJob, JobBusy, startImportJob, startSyncJob } from "~/infra/jobs.server";
 import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/infra/uploads.server";
 
 /** Its multipart body streams to the upload parser, which enforces the upload limits. */
@@ -43,15 +43,18 @@ export async function action(args: ActionFunctionArgs) {
     throw error;
   }
   const { file, fields } = upload;
-  if (!file) return { message: "Scegliere un file da importare." };
+  const sync = fields.intent === "sync";
+  if (!file && !sync) return { message: "Scegliere un file da importare." };
   try {
-    const job = startImportJob({
-      file: file.tempPath,
-      dataDir: context.config.dataDir,
-      startedBy: user.email,
-      dryRun: fields.dryRun === "on",
-      skipInvalid: fields.skipInvalid === "on",
-    });
+    const job = file
+      ? startImportJob({
+          file: file.tempPath,
+          dataDir: context.config.dataDir,
+          startedBy: user.email,
+          dryRun: fields.dryRun === "on",
+          skipInvalid: fields.skipInvalid === "on",
+        })
+      : startSyncJob({ dataDir: context.config.dataDir, startedBy: user.email });
     return redirect(`/admin/importa?job=${job.id}`, 303);
   } catch (error) {
     discard(file);
@@ -100,7 +103,11 @@ export default function ImportaPage() {
           </noscript>
           <p>
             <label htmlFor="import-progress">
-              Importazione in corso ({Math.round(job.progress * 100)}%), avviata da {job.startedBy}
+              {job.kind === "sync"
+                ? "Aggiornamento dai dati ufficiali in corso"
+                : "Importazione in corso"}{" "}
+              ({Math.round(job.progress * 100)}%), {job.kind === "sync" ? "avviato" : "avviata"} da{" "}
+              {job.startedBy}
               {job.dryRun ? ", solo prova" : ""}. Il sito resta utilizzabile nel frattempo.
             </label>
           </p>
@@ -114,6 +121,24 @@ export default function ImportaPage() {
           {summary.rows} righe: {summary.created} progetti creati, {summary.updated} aggiornati,{" "}
           {summary.unchanged} invariati, {summary.skipped} righe scartate.
         </p>
+      ) : job?.files ? (
+        <table>
+          <caption>Aggiornamento dai dati ufficiali</caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Esito</th>
+            </tr>
+          </thead>
+          <tbody>
+            {job.files.map((f) => (
+              <tr key={f.url}>
+                <td>{f.url}</td>
+                <td>{f.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       ) : job?.error ? (
         <p className="alert" role="alert">
           {job.error}
@@ -162,6 +187,17 @@ export default function ImportaPage() {
             </span>
           </label>
           <button type="submit">Importa</button>
+        </Form>
+      )}
+      {running ? null : (
+        <Form method="post" encType="multipart/form-data" className="narrow">
+          <h2>Aggiornamento automatico</h2>
+          <p>
+            Scarica i file ufficiali di ogni misura dal repository di PA digitale 2026 e importa
+            quelli cambiati dall'ultima volta.
+          </p>
+          <input type="hidden" name="intent" value="sync" />
+          <button type="submit">Aggiorna dai dati ufficiali</button>
         </Form>
       )}
     </section>

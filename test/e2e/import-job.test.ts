@@ -5,6 +5,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,4 +116,52 @@ describe("a 100,000-row import started from the admin page", () => {
     const after = query<{ n: number }>(app, "select count(*) n from progetto")[0]?.n ?? 0;
     expect(after - before).toBe(created);
   }, 120_000);
+});
+
+describe("the official sync started from the admin page", () => {
+  it("downloads the files as a job and ends with what happened to each", async () => {
+    const published = readFileSync(
+      path.resolve("test/fixtures/opendata/candidature_141_2025-03-31.csv"),
+    );
+    const files = createServer((req, res) => {
+      if (req.url?.endsWith("/candidature_finanziate_141.csv")) res.writeHead(200).end(published);
+      else res.writeHead(404).end("404: Not Found");
+    });
+    await new Promise<void>((resolve) => files.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(files.address() as AddressInfo).port}/data`;
+    const synced = await startApp({ env: { OPENDATA_BASE_URL: base } });
+    try {
+      const cookie = await signInAs(synced, "admin");
+      const page = await (await get(synced, "/admin/importa", cookie)).text();
+      expect(page).toContain("Aggiorna dai dati ufficiali");
+      const form = new FormData();
+      form.set("intent", "sync");
+      const started = await fetch(`${synced.url}/admin/importa`, {
+        method: "POST",
+        body: form,
+        headers: { Cookie: cookie, Origin: synced.url },
+        redirect: "manual",
+      });
+      expect(started.status).toBe(303);
+      const location = started.headers.get("location") ?? "";
+      let html = "";
+      for (let i = 0; i < 200; i++) {
+        html = text(await (await get(synced, location, cookie)).text());
+        if (!html.includes('http-equiv="refresh"')) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(html).toMatch(
+        /candidature_finanziate_141\.csv<\/td><td>importato: \d+ progetti creati/,
+      );
+      expect(html).toContain("candidature_finanziate_12.csv</td><td>");
+      const [source] = query<{ ok: number }>(
+        synced,
+        "select last_ok ok from opendata_source where url like '%_141.csv'",
+      );
+      expect(source?.ok).toBe(1);
+    } finally {
+      await synced.stop();
+      await new Promise((resolve) => files.close(resolve));
+    }
+  }, 60_000);
 });
