@@ -3,18 +3,23 @@
  * Imports the official PA digitale 2026 open data (CSV or JSON) in one transaction.
  * --date: the day the file's facts are as of (default: its latest data_stato_candidatura);
  * an older file never overwrites what a newer one set.
+ * --progress-json: for the server's job runner: JSON lines on stdout (app/infra/job-messages),
+ * and the import is abandoned, saving nothing, if the process that started it dies.
  */
 import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { isIsoDate } from "../app/domain/dates";
 import { readConfig } from "../app/infra/config.server";
+import { JOB_PROBLEMS_SHOWN } from "../app/infra/job-messages";
 import { ImportRejected, importOfficialFile, type RowReport } from "../app/opendata/import.server";
 import { rebuildOverviewSummary } from "../app/opendata/overview-summary.server";
 import { UnreadableFile } from "../app/opendata/read.server";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
+import { asJob, emit, ParentGone, parentWatch } from "./lib/job-output";
 
 function fail(message: string): never {
+  if (asJob) emit({ type: "failed", message });
   console.error(`Errore: ${message}`);
   process.exit(1);
 }
@@ -27,6 +32,7 @@ const { values, positionals } = (() => {
         "skip-invalid": { type: "boolean" },
         "dry-run": { type: "boolean" },
         date: { type: "string" },
+        "progress-json": { type: "boolean" },
       },
     });
   } catch (error) {
@@ -48,6 +54,13 @@ async function countLines(path: string): Promise<number> {
 }
 
 function progress(total: number) {
+  if (asJob) {
+    const checkParent = parentWatch();
+    return (count: number) => {
+      if (count % 1000 === 0) checkParent();
+      if (count % 2000 === 0 || count === total) emit({ type: "progress", done: count, total });
+    };
+  }
   const started = Date.now();
   return (count: number) => {
     if (count % 2000 !== 0 && count !== total) return;
@@ -92,12 +105,28 @@ try {
       `Totali della panoramica nazionale aggiornati in ${((performance.now() - started) / 1000).toFixed(2)} s.`,
     );
   }
+  if (asJob) {
+    const { problems, ...outcome } = summary;
+    emit({
+      type: "done",
+      summary: outcome,
+      problemCount: problems.length,
+      problems: problems.slice(0, JOB_PROBLEMS_SHOWN),
+    });
+  }
   if (summary.problems.length) {
     console.error("Righe scartate:");
     printProblems(summary.problems);
   }
 } catch (error) {
+  if (error instanceof ParentGone) fail(error.message);
   if (error instanceof ImportRejected) {
+    if (asJob)
+      emit({
+        type: "rejected",
+        problemCount: error.problems.length,
+        problems: error.problems.slice(0, JOB_PROBLEMS_SHOWN),
+      });
     process.stderr.write("\n");
     console.error(`Errore: ${error.message}. Correggere il file o usare --skip-invalid.`);
     printProblems(error.problems);

@@ -40,6 +40,8 @@ export interface SyncOptions {
   now?: () => Date;
   /** Called as each file starts and ends, for a progress bar. */
   onProgress?: (event: { index: number; total: number; url: string; done: boolean }) => void;
+  /** Passed to each import (see ImportOptions.onRow). */
+  onRow?: (count: number) => void;
 }
 
 export type SyncOutcome = "importato" | "invariato" | "errore";
@@ -180,6 +182,7 @@ async function syncOne(
     const summary = importOfficialFile(db, file, {
       skipInvalid: options.skipInvalid ?? false,
       dryRun: false,
+      onRow: options.onRow,
     });
     return record(
       "importato",

@@ -3,14 +3,14 @@ import {
   data,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { adminOnly } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
+import { getJob, JobBusy, startImportJob, startSyncJob } from "~/infra/jobs.server";
 import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/infra/uploads.server";
-import { ImportRejected, importOfficialFile, type RowReport } from "~/opendata/import.server";
-import { rebuildOverviewSummary } from "~/opendata/overview-summary.server";
-import { UnreadableFile } from "~/opendata/read.server";
 
 /** Its multipart body streams to the upload parser, which enforces the upload limits. */
 export const handle = { upload: true };
@@ -20,73 +20,63 @@ export const meta: MetaFunction = () => [{ title: "Importa i dati ufficiali · C
 /** The national file is a few MB; this leaves room for every measure at once. */
 const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
-type Result =
-  | {
-      ok: true;
-      dryRun: boolean;
-      summary: {
-        rows: number;
-        created: number;
-        updated: number;
-        unchanged: number;
-        skipped: number;
-      };
-      problems: RowReport[];
-    }
-  | { ok: false; message: string; problems: RowReport[] };
-
 export function loader(args: LoaderFunctionArgs) {
   adminOnly(args);
-  return null;
+  const id = new URL(args.request.url).searchParams.get("job");
+  if (id === null) return { job: null, missing: false };
+  const job = getJob(id);
+  return { job, missing: job === null };
 }
 
-export async function action(
-  args: ActionFunctionArgs,
-): Promise<Result | ReturnType<typeof data<Result>>> {
+/** The upload is saved and handed to a child process; the page then follows the job. */
+export async function action(args: ActionFunctionArgs) {
   const { context } = args;
-  adminOnly(args);
+  const user = adminOnly(args);
   const { request } = args;
   let upload: Awaited<ReturnType<typeof receiveUpload>>;
   try {
     upload = await receiveUpload(request, context.config.filesDir, IMPORT_MAX_BYTES);
   } catch (error) {
     if (error instanceof UploadTooLarge)
-      return data<Result>(
-        { ok: false, message: "Il file supera i 200 MB.", problems: [] },
-        { status: 413 },
-      );
-    if (error instanceof NotMultipart)
-      return { ok: false, message: "Scegliere un file da importare.", problems: [] };
+      return data({ message: "Il file supera i 200 MB." }, { status: 413 });
+    if (error instanceof NotMultipart) return { message: "Scegliere un file da importare." };
     throw error;
   }
   const { file, fields } = upload;
-  if (!file) return { ok: false, message: "Scegliere un file da importare.", problems: [] };
-  const dryRun = fields.dryRun === "on";
+  const sync = fields.intent === "sync";
+  if (!file && !sync) return { message: "Scegliere un file da importare." };
   try {
-    const summary = importOfficialFile(context.db, file.tempPath, {
-      skipInvalid: fields.skipInvalid === "on",
-      dryRun,
-    });
-    if (!dryRun && summary.created + summary.updated > 0)
-      rebuildOverviewSummary(context.db.$client);
-    return { ok: true, dryRun, summary, problems: summary.problems.slice(0, 100) };
+    const job = file
+      ? startImportJob({
+          file: file.tempPath,
+          dataDir: context.config.dataDir,
+          startedBy: user.email,
+          dryRun: fields.dryRun === "on",
+          skipInvalid: fields.skipInvalid === "on",
+        })
+      : startSyncJob({ dataDir: context.config.dataDir, startedBy: user.email });
+    return redirect(`/admin/importa?job=${job.id}`, 303);
   } catch (error) {
-    if (error instanceof ImportRejected) {
-      return {
-        ok: false,
-        message: `${error.problems.length} problemi: nessuna modifica salvata. Correggere il file o scegliere di saltare le righe non valide.`,
-        problems: error.problems.slice(0, 100),
-      };
-    }
-    if (error instanceof UnreadableFile) return { ok: false, message: error.message, problems: [] };
-    throw error;
-  } finally {
     discard(file);
+    if (error instanceof JobBusy) return data({ message: error.message }, { status: 409 });
+    throw error;
   }
 }
 
 export default function ImportaPage() {
-  const result = useActionData<typeof action>();
+  const { job, missing } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const running = job?.status === "running";
+  const revalidator = useRevalidator();
+  // With JavaScript the page asks for the job's state every second, without reloading.
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+  const summary = job?.summary;
   return (
     <section>
       <h1>Importa i dati ufficiali PA digitale 2026</h1>
@@ -94,21 +84,72 @@ export default function ImportaPage() {
         Il file delle candidature finanziate (CSV o JSON, anche salvato da Excel) crea o aggiorna
         comuni, avvisi e progetti. I dati inseriti a mano non vengono sovrascritti.
       </p>
-      {result?.ok ? (
-        <p className="notice" role="status">
-          {result.dryRun ? "Prova, nessuna modifica salvata: " : ""}
-          {result.summary.rows} righe: {result.summary.created} progetti creati,{" "}
-          {result.summary.updated} aggiornati, {result.summary.unchanged} invariati,{" "}
-          {result.summary.skipped} righe scartate.
-        </p>
-      ) : result ? (
+      {refused ? (
         <p className="alert" role="alert">
-          {result.message}
+          {refused.message}
         </p>
       ) : null}
-      {result?.problems.length ? (
+      {missing ? (
+        <p className="alert" role="alert">
+          Importazione non trovata: il server potrebbe essere stato riavviato. Se non si vedono i
+          dati, ripetere l'importazione.
+        </p>
+      ) : null}
+      {running ? (
+        <div role="status">
+          {/* Without JavaScript the browser reloads the page; with it, the effect above polls. */}
+          <noscript>
+            <meta httpEquiv="refresh" content="1" />
+          </noscript>
+          <p>
+            <label htmlFor="import-progress">
+              {job.kind === "sync"
+                ? "Aggiornamento dai dati ufficiali in corso"
+                : "Importazione in corso"}{" "}
+              ({Math.round(job.progress * 100)}%), {job.kind === "sync" ? "avviato" : "avviata"} da{" "}
+              {job.startedBy}
+              {job.dryRun ? ", solo prova" : ""}. Il sito resta utilizzabile nel frattempo.
+            </label>
+          </p>
+          <progress id="import-progress" max={1} value={job.progress}>
+            {Math.round(job.progress * 100)}%
+          </progress>
+        </div>
+      ) : summary ? (
+        <p className="notice" role="status">
+          {job.dryRun ? "Prova, nessuna modifica salvata: " : ""}
+          {summary.rows} righe: {summary.created} progetti creati, {summary.updated} aggiornati,{" "}
+          {summary.unchanged} invariati, {summary.skipped} righe scartate.
+        </p>
+      ) : job?.files ? (
         <table>
-          <caption>Righe non leggibili (prime 100)</caption>
+          <caption>Aggiornamento dai dati ufficiali</caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Esito</th>
+            </tr>
+          </thead>
+          <tbody>
+            {job.files.map((f) => (
+              <tr key={f.url}>
+                <td>{f.url}</td>
+                <td>{f.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : job?.error ? (
+        <p className="alert" role="alert">
+          {job.error}
+        </p>
+      ) : null}
+      {job?.problems.length ? (
+        <table>
+          <caption>
+            Righe non leggibili
+            {job.problemCount > job.problems.length ? ` (prime ${job.problems.length})` : ""}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Riga</th>
@@ -117,7 +158,7 @@ export default function ImportaPage() {
             </tr>
           </thead>
           <tbody>
-            {result.problems.map((p) => (
+            {job.problems.map((p) => (
               <tr key={`${p.line}-${p.column}`}>
                 <td>{p.line}</td>
                 <td>{p.column}</td>
@@ -127,25 +168,38 @@ export default function ImportaPage() {
           </tbody>
         </table>
       ) : null}
-      <Form method="post" encType="multipart/form-data" className="narrow">
-        <Field
-          name="file"
-          label="File delle candidature (CSV o JSON)"
-          type="file"
-          accept=".csv,.json,text/csv,application/json"
-        />
-        <label className="field">
-          <span>
-            <input type="checkbox" name="skipInvalid" /> Importa le righe valide e salta le altre
-          </span>
-        </label>
-        <label className="field">
-          <span>
-            <input type="checkbox" name="dryRun" /> Solo prova: mostra cosa cambierebbe
-          </span>
-        </label>
-        <button type="submit">Importa</button>
-      </Form>
+      {running ? null : (
+        <Form method="post" encType="multipart/form-data" className="narrow">
+          <Field
+            name="file"
+            label="File delle candidature (CSV o JSON)"
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+          />
+          <label className="field">
+            <span>
+              <input type="checkbox" name="skipInvalid" /> Importa le righe valide e salta le altre
+            </span>
+          </label>
+          <label className="field">
+            <span>
+              <input type="checkbox" name="dryRun" /> Solo prova: mostra cosa cambierebbe
+            </span>
+          </label>
+          <button type="submit">Importa</button>
+        </Form>
+      )}
+      {running ? null : (
+        <Form method="post" encType="multipart/form-data" className="narrow">
+          <h2>Aggiornamento automatico</h2>
+          <p>
+            Scarica i file ufficiali di ogni misura dal repository di PA digitale 2026 e importa
+            quelli cambiati dall'ultima volta.
+          </p>
+          <input type="hidden" name="intent" value="sync" />
+          <button type="submit">Aggiorna dai dati ufficiali</button>
+        </Form>
+      )}
     </section>
   );
 }

@@ -38,14 +38,20 @@ async function upload(cookie: string, csv: string, options: Record<string, strin
   const form = new FormData();
   form.set("file", new Blob([csv]), "candidature.csv");
   for (const [k, v] of Object.entries(options)) form.set(k, v);
-  const response = await fetch(`${app.url}/admin/importa`, {
+  let response = await fetch(`${app.url}/admin/importa`, {
     method: "POST",
     body: form,
     headers: { Cookie: cookie, Origin: app.url },
   });
+  // The import runs as a job: its page reloads itself until the job has ended.
+  let html = await response.text();
+  while (html.includes('http-equiv="refresh"')) {
+    await new Promise((r) => setTimeout(r, 100));
+    response = await get(app, response.url.slice(app.url.length), cookie);
+    html = await response.text();
+  }
   // Plain text of the page: React separates adjacent expressions with empty comments.
-  const html = (await response.text()).replace(/<!-- -->/g, "").replace(/\s+/g, " ");
-  return { status: response.status, html };
+  return { status: response.status, html: html.replace(/<!-- -->/g, "").replace(/\s+/g, " ") };
 }
 
 const header = OFFICIAL_COLUMNS.join(",");
