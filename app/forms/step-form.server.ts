@@ -8,6 +8,7 @@ import { actorOf } from "../models/audited.server";
 import type { ProgettoRecord } from "../models/progetto-record.server";
 import { deleteStep, StepRejected } from "../models/steps.server";
 import { fieldErrors } from "./field-errors";
+import { formFailed } from "./form-result";
 
 /** What an edit form's action needs of the progetto: where to go back, which version. */
 type EditedRecord = Pick<ProgettoRecord, "progetto" | "version">;
@@ -41,13 +42,13 @@ export async function submitStepForm<S extends z.ZodType>(
 ) {
   const fields = formFields(form, options.lists);
   const conflict = versionConflict(fields.version, options.record.version);
-  if (conflict) return { errors: conflict, fields };
+  if (conflict) return formFailed(conflict, fields);
   const parsed = options.schema.safeParse(fields);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), fields };
+  if (!parsed.success) return formFailed(fieldErrors(parsed.error), fields);
   try {
     options.save(parsed.data);
   } catch (error) {
-    if (error instanceof StepRejected) return { errors: error.errors, fields };
+    if (error instanceof StepRejected) return formFailed(error.errors, fields);
     throw error;
   }
   throw redirect(`/progetti/${options.record.progetto.id}`);

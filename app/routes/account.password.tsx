@@ -6,6 +6,7 @@ import { endOtherSessions } from "~/auth/session.server";
 import { lockedMessage } from "~/auth/throttle";
 import { Field } from "~/components/Field";
 import { fieldErrors } from "~/forms/field-errors";
+import { formFailed, formSaved } from "~/forms/form-result";
 import { passwordField } from "~/forms/utente-input";
 import { actorOf } from "~/models/audited.server";
 import { checkPassword, setPassword } from "~/models/utenti.server";
@@ -31,7 +32,8 @@ const ChangePassword = z
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = signedIn({ context, request });
   const parsed = ChangePassword.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error) };
+  // What was typed is never sent back: these are passwords.
+  if (!parsed.success) return formFailed(fieldErrors(parsed.error));
   const db = context.db;
   const checked = await checkPassword(db, user.id, parsed.data.current);
   if (!checked.ok) {
@@ -39,11 +41,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       checked.reason === "locked"
         ? lockedMessage(checked.retryAfterMs)
         : "La password attuale non è corretta";
-    return { ok: false as const, errors: { current } };
+    return formFailed({ current });
   }
   await setPassword(db, actorOf(user), user.id, parsed.data.next);
   await endOtherSessions(user.id, request.headers.get("Cookie"));
-  return { ok: true as const, errors: {} as Record<string, string> };
+  return formSaved(
+    "Password cambiata. Le altre sessioni aperte con questo account sono state chiuse.",
+  );
 }
 
 export default function ChangePasswordPage() {
@@ -52,9 +56,9 @@ export default function ChangePasswordPage() {
   return (
     <section className="narrow">
       <h1>Cambia password</h1>
-      {data?.ok ? (
+      {data?.message ? (
         <p className="notice" role="status">
-          Password cambiata. Le altre sessioni aperte con questo account sono state chiuse.
+          {data.message}
         </p>
       ) : null}
       <Form method="post">

@@ -6,6 +6,8 @@ import { formatDate, formatInteger } from "~/domain/format";
 import { STATE_LABELS } from "~/features/national-overview/national-overview";
 import { AnagraficaInput } from "~/forms/comune-input";
 import { fieldErrors } from "~/forms/field-errors";
+import { fieldProps, formFailed, formSaved } from "~/forms/form-result";
+import { formFields } from "~/forms/step-form.server";
 import { actorOf } from "~/models/audited.server";
 import { updateAnagrafica } from "~/models/comuni.server";
 
@@ -22,18 +24,16 @@ export async function action(args: ActionFunctionArgs) {
   const { context } = args;
   const { user, comune } = authorizeComune(args, "write");
   const id = comune.id;
-  const form = Object.fromEntries(await args.request.formData());
+  const form = formFields(await args.request.formData());
   const parsed = AnagraficaInput.safeParse(form);
-  if (!parsed.success) return { saved: false, errors: fieldErrors(parsed.error), values: form };
+  if (!parsed.success) return formFailed(fieldErrors(parsed.error), form);
   updateAnagrafica(context.db, actorOf(user), id, parsed.data);
-  return { saved: true, errors: {} as Record<string, string>, values: null };
+  return formSaved("Dati salvati.");
 }
 
 export default function ComunePage() {
   const { comune, editable } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const errors: Record<string, string> = data?.errors ?? {};
-  const typed = (name: string) => (data?.values ? String(data.values[name] ?? "") : undefined);
   return (
     <>
       <h1>
@@ -93,27 +93,21 @@ export default function ComunePage() {
       {editable ? (
         <>
           <h2>Aggiorna la popolazione</h2>
-          {data?.saved ? (
+          {data?.message ? (
             <p className="notice" role="status">
-              Dati salvati.
+              {data.message}
             </p>
           ) : null}
           <Form method="post" className="narrow">
             <Field
-              name="population"
+              {...fieldProps(data, "population", comune.population)}
               label="Popolazione"
               inputMode="numeric"
-              defaultValue={
-                typed("population") ?? (comune.population === null ? "" : String(comune.population))
-              }
-              error={errors.population}
             />
             <Field
-              name="populationDate"
+              {...fieldProps(data, "populationDate", comune.populationDate)}
               label="Data di riferimento"
               type="date"
-              defaultValue={typed("populationDate") ?? comune.populationDate ?? ""}
-              error={errors.populationDate}
             />
             <button type="submit">Salva</button>
           </Form>

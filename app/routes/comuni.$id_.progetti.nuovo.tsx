@@ -9,6 +9,7 @@ import { authorizeComune } from "~/auth/authorize.server";
 import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
 import { bandForPopulation } from "~/domain/bands";
 import { fieldErrors } from "~/forms/field-errors";
+import { formFailed } from "~/forms/form-result";
 import { formFields } from "~/forms/step-form.server";
 import { CandidaturaInput } from "~/forms/step-inputs";
 import { actorOf } from "~/models/audited.server";
@@ -28,12 +29,12 @@ export async function action(args: ActionFunctionArgs) {
   const { user, comune } = authorizeComune(args, "write");
   const fields = formFields(await args.request.formData(), ["servizioIds"]);
   const parsed = CandidaturaInput.safeParse(fields);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), fields };
+  if (!parsed.success) return formFailed(fieldErrors(parsed.error), fields);
   try {
     const { id } = createProgetto(context.db, actorOf(user), comune.id, parsed.data);
     throw redirect(`/progetti/${id}`);
   } catch (error) {
-    if (error instanceof StepRejected) return { errors: error.errors, fields };
+    if (error instanceof StepRejected) return formFailed(error.errors, fields);
     throw error;
   }
 }
@@ -55,7 +56,7 @@ export default function NuovaCandidatura() {
       </p>
       <h1>Nuova candidatura 1.4.1 del Comune di {comune.name}</h1>
       <CandidaturaForm
-        values={data ? candidaturaValues(data.fields) : defaults}
+        values={data?.values ? candidaturaValues(data.values) : defaults}
         errors={data?.errors ?? {}}
         avvisi={avvisi}
         submitLabel="Registra la candidatura"

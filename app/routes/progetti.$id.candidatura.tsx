@@ -4,6 +4,7 @@ import { authorizeProgetto } from "~/auth/authorize.server";
 import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
 import { euroInputValue } from "~/domain/money";
 import { fieldErrors } from "~/forms/field-errors";
+import { formFailed, formSaved } from "~/forms/form-result";
 import { formFields, versionConflict } from "~/forms/step-form.server";
 import { CandidaturaInput } from "~/forms/step-inputs";
 import { actorOf } from "~/models/audited.server";
@@ -25,16 +26,16 @@ export async function action(args: ActionFunctionArgs) {
   } = authorizeProgetto(args, "write");
   const fields = formFields(await args.request.formData(), ["servizioIds"]);
   const conflict = versionConflict(fields.version, version);
-  if (conflict) return { errors: conflict, fields, warnings: [] as string[], saved: false };
+  if (conflict) return { ...formFailed(conflict, fields), warnings: [] as string[] };
   const parsed = CandidaturaInput.safeParse(fields);
   if (!parsed.success)
-    return { errors: fieldErrors(parsed.error), fields, warnings: [] as string[], saved: false };
+    return { ...formFailed(fieldErrors(parsed.error), fields), warnings: [] as string[] };
   try {
     const warnings = updateCandidatura(context.db, actorOf(user), progetto.id, parsed.data);
-    return { errors: {}, fields, warnings, saved: true };
+    return { ...formSaved("Candidatura salvata.", fields), warnings };
   } catch (error) {
     if (error instanceof StepRejected)
-      return { errors: error.errors, fields, warnings: [], saved: false };
+      return { ...formFailed(error.errors, fields), warnings: [] as string[] };
     throw error;
   }
 }
@@ -56,9 +57,9 @@ export default function CandidaturaPage() {
         <Link to={`/progetti/${p.id}`}>← Torna al progetto</Link>
       </p>
       <h1>Candidatura del Comune di {record.comune.name}</h1>
-      {data?.saved ? (
+      {data?.message ? (
         <p className="notice" role="status">
-          Candidatura salvata.
+          {data.message}
         </p>
       ) : null}
       {data?.warnings.map((w) => (
@@ -68,7 +69,7 @@ export default function CandidaturaPage() {
       ))}
       <CandidaturaForm
         version={record.version}
-        values={data ? candidaturaValues(data.fields) : current}
+        values={data?.values ? candidaturaValues(data.values) : current}
         errors={data?.errors ?? {}}
         avvisi={avvisi}
         submitLabel="Salva la candidatura"

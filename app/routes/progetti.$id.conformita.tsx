@@ -12,6 +12,7 @@ import {
   saveChecklist,
 } from "~/features/conformity/conformity.server";
 import { readChecklistInput } from "~/forms/conformity-input";
+import { formFailed, formSaved } from "~/forms/form-result";
 import { formFields, versionConflict } from "~/forms/step-form.server";
 import { actorOf } from "~/models/audited.server";
 
@@ -34,28 +35,26 @@ export async function action(args: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") === "check") {
     const siteUrl = record.progetto.siteUrl;
-    if (!siteUrl)
-      return { errors: { siteUrl: "Salvare prima l'indirizzo del sito" }, message: null };
+    if (!siteUrl) return formFailed({ siteUrl: "Salvare prima l'indirizzo del sito" });
     const results = await checkSite(siteUrl, {
       ...DEFAULT_LIMITS,
       allowPrivate: context.config.siteCheckAllowPrivate,
     });
     recordSiteCheck(context.db, actorOf(user), progettoId, siteUrl, results);
     const ok = results.filter((r) => r.outcome === "conforme").length;
-    return {
-      errors: {},
-      message: `Verifica automatica registrata: ${ok} criteri su ${results.length} risultano conformi. Gli stati impostati a mano non sono cambiati.`,
-    };
+    return formSaved(
+      `Verifica automatica registrata: ${ok} criteri su ${results.length} risultano conformi. Gli stati impostati a mano non sono cambiati.`,
+    );
   }
   const fields = formFields(form);
   const conflict = versionConflict(fields.version, record.version);
-  if (conflict) return { errors: conflict, message: null };
+  if (conflict) return formFailed(conflict);
   const services = record.assessment.services;
   const items = checklistItems(services);
   const parsed = readChecklistInput(fields, items, services);
-  if ("errors" in parsed) return { errors: parsed.errors, message: null };
+  if ("errors" in parsed) return formFailed(parsed.errors);
   saveChecklist(context.db, actorOf(user), progettoId, items, parsed.input);
-  return { errors: {}, message: "Checklist salvata." };
+  return formSaved("Checklist salvata.");
 }
 
 export default function ConformitaPage() {

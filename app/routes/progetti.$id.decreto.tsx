@@ -4,7 +4,7 @@ import { authorizeProgetto } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { euroInputValue } from "~/domain/money";
-import { formValue } from "~/forms/form-values";
+import { formValue } from "~/forms/form-result";
 import { submitStepForm } from "~/forms/step-form.server";
 import { DecretoInput } from "~/forms/step-inputs";
 import { actorOf } from "~/models/audited.server";

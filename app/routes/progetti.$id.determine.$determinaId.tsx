@@ -4,7 +4,7 @@ import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { euroInputValue } from "~/domain/money";
-import { formValue } from "~/forms/form-values";
+import { formValue } from "~/forms/form-result";
 import { authorizeStep, stepFormAction } from "~/forms/step-form.server";
 import { DeterminaInput } from "~/forms/step-inputs";
 import { saveDetermina } from "~/models/steps.server";

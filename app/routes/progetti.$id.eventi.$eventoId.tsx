@@ -7,7 +7,7 @@ import { Select } from "~/components/Select";
 import { euroInputValue } from "~/domain/money";
 import { servizioById } from "~/domain/services";
 import { EVENT_KIND_LABELS, EVENT_KINDS, optionsOf } from "~/domain/vocabulary";
-import { formValue } from "~/forms/form-values";
+import { formValue } from "~/forms/form-result";
 import { authorizeStep, stepFormAction } from "~/forms/step-form.server";
 import { EventoInput } from "~/forms/step-inputs";
 import { saveEvento } from "~/models/steps.server";

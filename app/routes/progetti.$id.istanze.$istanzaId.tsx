@@ -8,7 +8,7 @@ import { ServicesPicker } from "~/components/ServicesPicker";
 import { checkSubstitution } from "~/domain/candidatura-rules";
 import { formatEuro } from "~/domain/format";
 import { acceptedSubstitutions, servicesInForce, servizioById } from "~/domain/services";
-import { formValue } from "~/forms/form-values";
+import { formValue } from "~/forms/form-result";
 import { authorizeStep, stepFormAction } from "~/forms/step-form.server";
 import { IstanzaInput } from "~/forms/step-inputs";
 import { saveIstanza } from "~/models/steps.server";
@@ -59,7 +59,7 @@ export default function IstanzaPage() {
   const value = (name: string, stored: string | number | null | undefined) =>
     formValue(data, name, stored);
   const list = (name: string, stored: number[] | undefined) => {
-    const typed = data?.fields[name];
+    const typed = data?.values?.[name];
     return Array.isArray(typed) ? typed.map(Number) : (stored ?? []);
   };
   return (
