@@ -5,19 +5,26 @@
  */
 export type FormValues = Record<string, string | string[]>;
 
-export interface FormResult {
+/** `V`: the typed values of a form whose fields are not all text (the user form). */
+export interface FormResult<V = FormValues> {
   ok: boolean;
   errors: Record<string, string>;
-  values: FormValues | null;
+  values: V | null;
   message: string | null;
 }
 
-export function formFailed(errors: Record<string, string>, values: FormValues | null = null) {
-  return { ok: false, errors, values, message: null } satisfies FormResult;
+export function formFailed<V = FormValues>(
+  errors: Record<string, string>,
+  values: V | null = null,
+): FormResult<V> {
+  return { ok: false, errors, values, message: null };
 }
 
-export function formSaved(message: string | null = null, values: FormValues | null = null) {
-  return { ok: true, errors: {} as Record<string, string>, values, message } satisfies FormResult;
+export function formSaved<V = FormValues>(
+  message: string | null = null,
+  values: V | null = null,
+): FormResult<V> {
+  return { ok: true, errors: {}, values, message };
 }
 
 /** What a field shows: what was just typed when the form came back, else what is stored. */

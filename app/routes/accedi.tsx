@@ -10,6 +10,7 @@ import { safeReturnPath } from "~/auth/return-path";
 import { startSession } from "~/auth/session.server";
 import { lockedMessage } from "~/auth/throttle";
 import { Field } from "~/components/Field";
+import { formFailed, formValue } from "~/forms/form-result";
 import { signIn } from "~/models/utenti.server";
 
 export const meta: MetaFunction = () => [{ title: "Accedi · Cruscotto PNRR" }];
@@ -28,7 +29,7 @@ const SignInForm = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = SignInForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success || !form.data.email || !form.data.password) {
-    return { error: "Inserire email e password.", email: form.data?.email ?? "" };
+    return formFailed({ _form: "Inserire email e password." }, { email: form.data?.email ?? "" });
   }
   const result = await signIn(
     context.db,
@@ -45,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     result.reason === "locked"
       ? lockedMessage(result.retryAfterMs)
       : "Email o password non corretti.";
-  return { error, email: form.data.email };
+  return formFailed({ _form: error }, { email: form.data.email });
 }
 
 export default function SignIn() {
@@ -55,9 +56,9 @@ export default function SignIn() {
     <section className="narrow">
       <h1>Accedi</h1>
       <p>Per consultare e aggiornare i progetti del tuo ente.</p>
-      {data?.error ? (
+      {data?.errors._form ? (
         <p className="alert" role="alert">
-          {data.error}
+          {data.errors._form}
         </p>
       ) : null}
       <Form method="post">
@@ -68,7 +69,7 @@ export default function SignIn() {
           type="email"
           autoComplete="username"
           required
-          defaultValue={data?.email}
+          defaultValue={formValue(data, "email")}
         />
         <Field
           name="password"

@@ -3,8 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { adminOnly, recordIdParam } from "~/auth/authorize.server";
 import { generatePassword } from "~/auth/password.server";
 import { endOtherSessions } from "~/auth/session.server";
-import { UtenteFields } from "~/components/UtenteFields";
+import { UtenteFields, type UtenteValues } from "~/components/UtenteFields";
 import { fieldErrors } from "~/forms/field-errors";
+import { formFailed, formSaved } from "~/forms/form-result";
 import { parseUtenteForm, utenteFormValues } from "~/forms/utente-form";
 import { actorOf } from "~/models/audited.server";
 import {
@@ -42,26 +43,26 @@ export async function action(args: ActionFunctionArgs) {
     await setPassword(db, actorOf(admin), id, password);
     // Whoever knew the old password is signed out everywhere.
     await endOtherSessions(id, args.request.headers.get("Cookie"));
-    return { saved: false, password, errors: {} as Record<string, string>, values: null };
+    // Shown once, in its own notice: it is not a message to keep in the form.
+    return { ...formSaved<UtenteValues>(), password };
   }
   const parsed = parseUtenteForm(form);
   const values = utenteFormValues(form);
-  if (!parsed.success)
-    return { saved: false, password: null, errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { ...formFailed(fieldErrors(parsed.error), values), password: null };
   if (id === admin.id && (parsed.data.role !== "admin" || !parsed.data.active)) {
     // An admin who demoted or disabled themselves could leave nobody able to manage accounts.
     const message = "Non puoi togliere a te stesso il ruolo di amministratore né disattivarti";
-    return { saved: false, password: null, errors: { role: message }, values };
+    return { ...formFailed({ role: message }, values), password: null };
   }
   try {
     updateUtente(db, actorOf(admin), id, parsed.data);
   } catch (error) {
     if (error instanceof DuplicateEmailError) {
-      return { saved: false, password: null, errors: { email: error.message }, values };
+      return { ...formFailed({ email: error.message }, values), password: null };
     }
     throw error;
   }
-  return { saved: true, password: null, errors: {}, values: null };
+  return { ...formSaved<UtenteValues>("Modifiche salvate."), password: null };
 }
 
 export default function EditUtente() {
@@ -73,9 +74,9 @@ export default function EditUtente() {
         <Link to="/admin/utenti">← Utenti</Link>
       </p>
       <h1>{utente.email}</h1>
-      {data?.saved ? (
+      {data?.message ? (
         <p className="notice" role="status">
-          Modifiche salvate.
+          {data.message}
         </p>
       ) : null}
       {data?.password ? (

@@ -6,6 +6,7 @@ import { generatePassword } from "~/auth/password.server";
 import { Pagination } from "~/components/Pagination";
 import { UtenteFields, type UtenteValues } from "~/components/UtenteFields";
 import { fieldErrors } from "~/forms/field-errors";
+import { formFailed, formSaved } from "~/forms/form-result";
 import { pageOf } from "~/forms/paging";
 import { parseUtenteForm, utenteFormValues } from "~/forms/utente-form";
 import { actorOf } from "~/models/audited.server";
@@ -46,16 +47,16 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const parsed = parseUtenteForm(form);
   const values = utenteFormValues(form);
-  if (!parsed.success) return { created: null, errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { ...formFailed(fieldErrors(parsed.error), values), created: null };
   const password = generatePassword();
   try {
     await createUtente(context.db, actorOf(admin), parsed.data, password);
   } catch (error) {
     if (error instanceof DuplicateEmailError)
-      return { created: null, errors: { email: error.message }, values };
+      return { ...formFailed({ email: error.message }, values), created: null };
     throw error;
   }
-  return { created: { email: parsed.data.email, password }, errors: {}, values: EMPTY };
+  return { ...formSaved(null, EMPTY), created: { email: parsed.data.email, password } };
 }
 
 export default function Utenti() {
