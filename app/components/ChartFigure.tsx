@@ -75,7 +75,14 @@ export function ChartFigure({
         <DataTable
           {...table}
           className="chart-table"
-          caption={<>{table.caption} (alternativa testuale al grafico)</>}
+          caption={
+            // One text node, so the caption reads (and is found) as one sentence.
+            typeof table.caption === "string" ? (
+              `${table.caption} (alternativa testuale al grafico)`
+            ) : (
+              <>{table.caption} (alternativa testuale al grafico)</>
+            )
+          }
         />
       </figcaption>
     </figure>

@@ -2,6 +2,7 @@ import { ReferenceArea, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis } fro
 import { todayLineProps, windowAreaProps } from "~/components/deadline-chart-style";
 import { formatDate } from "~/domain/format";
 import { type MilestoneChart as Chart, dayNumber, monthTicks } from "~/domain/milestones";
+import { ChartFigure } from "./ChartFigure";
 
 const WIDTH = 880;
 const ROW = 34;
@@ -30,83 +31,72 @@ export function MilestoneChart({ chart, id }: { chart: Chart; id: string }) {
   const ticks = monthTicks(chart.start, chart.end, span > 900 ? 6 : 3);
   const tickLabel = new Map(ticks.map((t) => [t.day, t.label]));
   return (
-    <figure className="chart">
-      <div className="chart-scroll" aria-hidden="true">
-        <ScatterChart
-          id={id}
-          width={WIDTH}
-          height={height}
-          margin={{ top: 24, right: 48, bottom: 8, left: 32 }}
-        >
-          <XAxis
-            type="number"
-            dataKey="x"
-            domain={[dayNumber(chart.start), dayNumber(chart.end)]}
-            ticks={ticks.map((t) => t.day)}
-            tickFormatter={(day: number) => tickLabel.get(day) ?? ""}
-            orientation="top"
-            interval={0}
-          />
-          <YAxis type="number" dataKey="y" domain={[0, rows + 1]} reversed hide />
-          {chart.windows.map((w) => (
-            <ReferenceArea
-              key={w.kind}
-              {...windowAreaProps(w.kind, w.from, w.to)}
-              y1={0}
-              y2={rows + 1}
+    <ChartFigure
+      chart={
+        <div className="chart-scroll" aria-hidden="true">
+          <ScatterChart
+            id={id}
+            width={WIDTH}
+            height={height}
+            margin={{ top: 24, right: 48, bottom: 8, left: 32 }}
+          >
+            <XAxis
+              type="number"
+              dataKey="x"
+              domain={[dayNumber(chart.start), dayNumber(chart.end)]}
+              ticks={ticks.map((t) => t.day)}
+              tickFormatter={(day: number) => tickLabel.get(day) ?? ""}
+              orientation="top"
+              interval={0}
             />
-          ))}
-          <ReferenceLine {...todayLineProps(chart.today)} />
-          <Scatter data={points} shape={MilestoneMark} isAnimationActive={false} />
-        </ScatterChart>
-      </div>
-      <ul className="chart-legend" aria-hidden="true">
-        {chart.windows.map((w) => (
-          <li key={w.kind}>
-            <span className={`swatch swatch-${w.kind}`} /> {w.label}: {formatDate(w.from)} –{" "}
-            {formatDate(w.to)}
-          </li>
-        ))}
-        <li>
-          <span className="swatch swatch-today" /> Oggi, {formatDate(chart.today)}
-        </li>
-        <li>● in tempo · ▲ in ritardo</li>
-      </ul>
-      <figcaption>
-        <table className="chart-table">
-          <caption>Tappe e finestre di scadenza (alternativa testuale al grafico)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Data</th>
-              <th scope="col">Tappa</th>
-              <th scope="col">Rispetto alle scadenze</th>
-            </tr>
-          </thead>
-          <tbody>
-            {chart.milestones.map((m) => (
-              <tr key={`${m.date}-${m.label}`}>
-                <td>{formatDate(m.date)}</td>
-                <td>{m.label}</td>
-                <td>{m.late ? "In ritardo" : "—"}</td>
-              </tr>
-            ))}
+            <YAxis type="number" dataKey="y" domain={[0, rows + 1]} reversed hide />
             {chart.windows.map((w) => (
-              <tr key={w.kind}>
-                <td>
-                  {formatDate(w.from)} – {formatDate(w.to)}
-                </td>
-                <td>{w.label}</td>
-                <td>
-                  {w.originalTo
-                    ? `Prorogata; scadenza originaria ${formatDate(w.originalTo)}`
-                    : "—"}
-                </td>
-              </tr>
+              <ReferenceArea
+                key={w.kind}
+                {...windowAreaProps(w.kind, w.from, w.to)}
+                y1={0}
+                y2={rows + 1}
+              />
             ))}
-          </tbody>
-        </table>
-      </figcaption>
-    </figure>
+            <ReferenceLine {...todayLineProps(chart.today)} />
+            <Scatter data={points} shape={MilestoneMark} isAnimationActive={false} />
+          </ScatterChart>
+        </div>
+      }
+      legend={
+        <ul className="chart-legend" aria-hidden="true">
+          {chart.windows.map((w) => (
+            <li key={w.kind}>
+              <span className={`swatch swatch-${w.kind}`} /> {w.label}: {formatDate(w.from)} –{" "}
+              {formatDate(w.to)}
+            </li>
+          ))}
+          <li>
+            <span className="swatch swatch-today" /> Oggi, {formatDate(chart.today)}
+          </li>
+          <li>● in tempo · ▲ in ritardo</li>
+        </ul>
+      }
+      table={{
+        caption: "Tappe e finestre di scadenza",
+        columns: [{ header: "Data" }, { header: "Tappa" }, { header: "Rispetto alle scadenze" }],
+        rows: [
+          ...chart.milestones.map((m) => ({
+            key: `${m.date}-${m.label}`,
+            header: formatDate(m.date),
+            cells: [m.label, m.late ? "In ritardo" : "—"],
+          })),
+          ...chart.windows.map((w) => ({
+            key: w.kind,
+            header: `${formatDate(w.from)} – ${formatDate(w.to)}`,
+            cells: [
+              w.label,
+              w.originalTo ? `Prorogata; scadenza originaria ${formatDate(w.originalTo)}` : "—",
+            ],
+          })),
+        ],
+      }}
+    />
   );
 }
 

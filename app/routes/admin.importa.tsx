@@ -9,6 +9,7 @@ import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/r
 import { useEffect } from "react";
 import { adminOnly } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
+import { JobReport } from "~/features/opendata-import/JobReport";
 import { getJob, JobBusy, startImportJob, startSyncJob } from "~/infra/jobs.server";
 import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/infra/uploads.server";
 
@@ -76,7 +77,6 @@ export default function ImportaPage() {
     }, 1000);
     return () => clearInterval(timer);
   }, [running, revalidator]);
-  const summary = job?.summary;
   return (
     <section>
       <h1>Importa i dati ufficiali PA digitale 2026</h1>
@@ -95,79 +95,7 @@ export default function ImportaPage() {
           dati, ripetere l'importazione.
         </p>
       ) : null}
-      {running ? (
-        <div role="status">
-          {/* Without JavaScript the browser reloads the page; with it, the effect above polls. */}
-          <noscript>
-            <meta httpEquiv="refresh" content="1" />
-          </noscript>
-          <p>
-            <label htmlFor="import-progress">
-              {job.kind === "sync"
-                ? "Aggiornamento dai dati ufficiali in corso"
-                : "Importazione in corso"}{" "}
-              ({Math.round(job.progress * 100)}%), {job.kind === "sync" ? "avviato" : "avviata"} da{" "}
-              {job.startedBy}
-              {job.dryRun ? ", solo prova" : ""}. Il sito resta utilizzabile nel frattempo.
-            </label>
-          </p>
-          <progress id="import-progress" max={1} value={job.progress}>
-            {Math.round(job.progress * 100)}%
-          </progress>
-        </div>
-      ) : summary ? (
-        <p className="notice" role="status">
-          {job.dryRun ? "Prova, nessuna modifica salvata: " : ""}
-          {summary.rows} righe: {summary.created} progetti creati, {summary.updated} aggiornati,{" "}
-          {summary.unchanged} invariati, {summary.skipped} righe scartate.
-        </p>
-      ) : job?.files ? (
-        <table>
-          <caption>Aggiornamento dai dati ufficiali</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Esito</th>
-            </tr>
-          </thead>
-          <tbody>
-            {job.files.map((f) => (
-              <tr key={f.url}>
-                <td>{f.url}</td>
-                <td>{f.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : job?.error ? (
-        <p className="alert" role="alert">
-          {job.error}
-        </p>
-      ) : null}
-      {job?.problems.length ? (
-        <table>
-          <caption>
-            Righe non leggibili
-            {job.problemCount > job.problems.length ? ` (prime ${job.problems.length})` : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Riga</th>
-              <th scope="col">Colonna</th>
-              <th scope="col">Motivo</th>
-            </tr>
-          </thead>
-          <tbody>
-            {job.problems.map((p) => (
-              <tr key={`${p.line}-${p.column}`}>
-                <td>{p.line}</td>
-                <td>{p.column}</td>
-                <td>{p.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {job ? <JobReport job={job} /> : null}
       {running ? null : (
         <Form method="post" encType="multipart/form-data" className="narrow">
           <Field
