@@ -53,4 +53,18 @@ describe("the at-risk window of the configuration", () => {
     const csv = await text(`/scadenze.csv?comune=${comuneId(app, "Cesena")}`);
     expect(csv).toContain(atRisk);
   });
+
+  it("gives the public page the same judgement of the progetto as the reserved one", async () => {
+    // The public page shows the state, not the deadlines: the same assessment decides it.
+    const reserved = await text(`/progetti/${progettoId}`);
+    const state = /<dt>Stato<\/dt><dd>([^<]+)<\/dd>/.exec(reserved)?.[1];
+    expect(state).toBeTruthy();
+    const [cesena] = query<{ istat: string }>(
+      app,
+      "select codice_istat istat from comune where name = 'Cesena'",
+    );
+    const response = await get(app, `/attuazione/${cesena?.istat}/progetti/${progettoId}`, null);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(state as string);
+  });
 });
