@@ -54,7 +54,7 @@ export async function submitStepForm<S extends z.ZodType>(
   throw redirect(`/progetti/${options.record.progetto.id}`);
 }
 
-export const CONFLICT_MESSAGE =
+const CONFLICT_MESSAGE =
   "Nel frattempo un'altra persona ha modificato questo progetto: i tuoi dati non sono stati salvati. Ricarica la pagina per vedere la versione attuale, poi ripeti la modifica.";
 
 /** Two editors saving the same record: the second is told, never silently overwrites. */
@@ -68,7 +68,7 @@ export function versionConflict(
 }
 
 /** The step a route's param names: null for the word meaning "new", else the step or a 404. */
-export function findStep<T extends { id: number }>(
+function findStep<T extends { id: number }>(
   items: readonly T[],
   param: string | undefined,
   newWord: string,

@@ -40,7 +40,7 @@ export type IstanzaWithServices = typeof istanzaModifica.$inferSelect & {
 };
 
 /** The steps of some progetti, each table read once, grouped by progetto. */
-export interface Related {
+interface Related {
   services: Map<number, number[]>;
   determine: Map<number, Determina[]>;
   eventi: Map<number, Evento[]>;
@@ -119,7 +119,7 @@ export function loadRelated(db: Pick<Db, "select">, scope: SQL | undefined): Rel
   };
 }
 
-export interface ProgettoCore {
+interface ProgettoCore {
   id: number;
   band: number | null;
   population: number | null;
@@ -129,7 +129,7 @@ export interface ProgettoCore {
   officialStateOn: string | null;
 }
 
-export function factsOf(p: ProgettoCore, related: Related): ProgettoFacts {
+function factsOf(p: ProgettoCore, related: Related): ProgettoFacts {
   return {
     band: p.band,
     population: p.population,
