@@ -5,16 +5,13 @@ import {
   Links,
   Meta,
   Outlet,
-  Scripts,
-  ScrollRestoration,
   useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { type ReactNode, useContext } from "react";
+import type { ReactNode } from "react";
 import { ROLE_LABELS } from "./auth/access";
 import { type ErrorText, errorText } from "./error-texts";
-import { NonceContext } from "./infra/nonce";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -38,7 +35,6 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const layout = useLayout();
-  const nonce = useContext(NonceContext);
   const bare = layout !== "app";
   return (
     <html lang="it">
@@ -86,15 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
             ) : null}
           </header>
         )}
-        {layout === "public" ? (
-          children
-        ) : (
-          <>
-            <main id="contenuto">{children}</main>
-            <ScrollRestoration nonce={nonce} />
-            <Scripts nonce={nonce} />
-          </>
-        )}
+        {layout === "public" ? children : <main id="contenuto">{children}</main>}
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createCookie } from "@remix-run/node";
+import type Database from "better-sqlite3";
 import { and, eq, gt } from "drizzle-orm";
 import { sessione, utente, utenteComune } from "../../db/schema";
 import { readConfig } from "../infra/config.server";
@@ -70,6 +71,39 @@ export async function userFromCookie(
     )
     .get();
   return found ? sessionUserById(found.utenteId) : null;
+}
+
+const liveSessionReads = new WeakMap<Database.Database, Database.Statement>();
+
+/** Cookie headers already verified, to their token (or null): the signature is checked once. */
+const verifiedCookies = new Map<string, string | null>();
+const VERIFIED_COOKIES_MAX = 5000;
+
+/**
+ * The account id of a request's live session, or null: the session and the account are
+ * read from the database every time (a sign-out or a disabled account counts at once);
+ * only the cookie's signature check is remembered.
+ */
+export async function sessionViewer(cookieHeader: string | undefined): Promise<number | null> {
+  if (!cookieHeader) return null;
+  let token = verifiedCookies.get(cookieHeader);
+  if (token === undefined) {
+    token = await tokenFrom(cookieHeader);
+    if (verifiedCookies.size >= VERIFIED_COOKIES_MAX) verifiedCookies.clear();
+    verifiedCookies.set(cookieHeader, token);
+  }
+  if (!token) return null;
+  const client = getDb().$client;
+  let read = liveSessionReads.get(client);
+  if (!read) {
+    read = client.prepare(
+      `select s.utente_id id from sessione s join utente u on u.id = s.utente_id
+       where s.token_hash = ? and s.expires_at > ? and u.active = 1`,
+    );
+    liveSessionReads.set(client, read);
+  }
+  const row = read.get(hashToken(token), new Date().toISOString()) as { id: number } | undefined;
+  return row?.id ?? null;
 }
 
 /** An active account with its scope; null when missing or disabled. */

@@ -2,10 +2,12 @@
  * Compression of what we send: which responses are compressed, and the one way a kept body
  * (a built asset, a cached public page) gets its gzip and brotli copies.
  */
+
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
+import accepts from "accepts";
 import compression from "compression";
-import type { Request, Response } from "express";
 
 export type Encoding = "br" | "gzip";
 
@@ -39,27 +41,32 @@ export function variesByEncoding(contentType: string | undefined | null, size: n
 
 /** The encoding to send a kept body in, or null for the body as it is. */
 export function chooseEncoding(
-  req: Request,
+  req: IncomingMessage,
   contentType: string | undefined | null,
   size: number,
 ): Encoding | null {
-  if (!variesByEncoding(contentType, size) || !req.get("accept-encoding")) return null;
-  // Brotli first when both are accepted: smaller at the same cost once kept.
-  if (req.acceptsEncodings("br") === "br") return "br";
-  return req.acceptsEncodings("gzip") === "gzip" ? "gzip" : null;
+  if (!variesByEncoding(contentType, size) || !req.headers["accept-encoding"]) return null;
+  // Brotli whenever accepted, whatever the client's order: smaller at the same cost once kept.
+  const accepted = accepts(req);
+  if (accepted.encodings(["br"]) === "br") return "br";
+  return accepted.encodings(["gzip"]) === "gzip" ? "gzip" : null;
 }
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
 /**
- * A kept body's compressed copy, made once and off the event loop (zlib's thread pool), at
- * the highest levels: the cost is paid once per body, the bytes saved on every response.
+ * A kept body's compressed copy, made once and off the event loop (zlib's thread pool). At
+ * the highest levels for bodies kept long (built assets, public pages); at quick ones for
+ * a signed-in page, which one write makes stale.
  */
 export class EncodedCopies {
   private readonly copies = new Map<Encoding, Promise<Buffer>>();
 
-  constructor(private readonly body: Buffer) {}
+  constructor(
+    private readonly body: Buffer,
+    private readonly effort: "best" | "quick" = "best",
+  ) {}
 
   get(encoding: Encoding): Promise<Buffer> {
     let copy = this.copies.get(encoding);
@@ -68,11 +75,12 @@ export class EncodedCopies {
         encoding === "br"
           ? brotli(this.body, {
               params: {
-                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_QUALITY]:
+                  this.effort === "best" ? constants.BROTLI_MAX_QUALITY : 5,
                 [constants.BROTLI_PARAM_SIZE_HINT]: this.body.length,
               },
             })
-          : gz(this.body, { level: constants.Z_BEST_COMPRESSION });
+          : gz(this.body, { level: this.effort === "best" ? constants.Z_BEST_COMPRESSION : 6 });
       this.copies.set(encoding, copy);
     }
     return copy;
@@ -81,14 +89,20 @@ export class EncodedCopies {
 
 /** Sends a kept body, compressed when the client accepts it; HEAD gets the headers alone. */
 export async function sendKept(
-  req: Request,
-  res: Response,
+  req: IncomingMessage,
+  res: ServerResponse,
   kept: { body: Buffer; copies: EncodedCopies; contentType: string | null },
 ): Promise<void> {
   const encoding = chooseEncoding(req, kept.contentType, kept.body.length);
   const body = encoding ? await kept.copies.get(encoding) : kept.body;
-  if (variesByEncoding(kept.contentType, kept.body.length)) res.vary("Accept-Encoding");
+  if (variesByEncoding(kept.contentType, kept.body.length)) vary(res, "Accept-Encoding");
   if (encoding) res.setHeader("Content-Encoding", encoding);
   res.setHeader("Content-Length", body.length);
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function vary(res: ServerResponse, field: string): void {
+  const current = String(res.getHeader("Vary") ?? "");
+  if (!current.split(",").some((f) => f.trim().toLowerCase() === field.toLowerCase()))
+    res.setHeader("Vary", current ? `${current}, ${field}` : field);
 }

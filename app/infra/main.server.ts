@@ -4,6 +4,7 @@
  */
 
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
 import * as build from "@remix-run/dev/server-build";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
@@ -16,6 +17,7 @@ import { compressResponses } from "./encodings.server";
 import { sweepFiles } from "./files.server";
 import { canonicalPaths, guard, refuse } from "./guard.server";
 import { publicHost } from "./host.server";
+import { answerFromPageCache, currentPageState, pageCache } from "./page-cache.server";
 import { BOOTSTRAP_ITALIA_BASE } from "./public-assets";
 import { publicPages } from "./public-pages.server";
 import { remixHandler } from "./remix-handler.server";
@@ -88,19 +90,34 @@ app.all(
     matchRoute,
     origin: () => config.publicUrl,
     refuse,
+    pages: {
+      cache: pageCache,
+      state: () => currentPageState(config),
+      viewer: (res) => (res.locals.user as SessionUser | null)?.id ?? null,
+    },
     getLoadContext: (req, res) =>
       requestContext({
         db: getDb(),
         config,
         user: (res.locals.user as SessionUser | null) ?? null,
         clientAddress: req.ip ?? "sconosciuto",
-        cspNonce: res.locals.cspNonce as string,
       }),
   }),
 );
 
+// A page kept for this request's viewer is answered before Express; the rest goes through it.
+const fromCache = answerFromPageCache(config);
+const server = createServer((req, res) => {
+  fromCache(req, res).then(
+    (answered) => answered || app(req, res),
+    (error) => {
+      console.error(error);
+      if (!res.headersSent) app(req, res);
+    },
+  );
+});
 const { port, host } = config;
-app.listen(port, host, () => {
+server.listen(port, host, () => {
   console.log(
     `Cruscotto PNRR in ascolto su http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
   );

@@ -1,7 +1,8 @@
 /**
- * HTTP caching of the public pages. Their ETag changes with every audited write (and with
- * every start of the server, which may bring new code), so a conditional request can be
- * answered 304 before any route runs, with one indexed query.
+ * HTTP caching of the public pages. Their ETag changes with every audited write, with the
+ * day (deadline statuses are judged against today) and with every start of the server
+ * (which may bring new code), so a conditional request can be answered 304 before any route
+ * runs, with one indexed query.
  */
 
 import { readDataVersion } from "../../db/audit";
@@ -12,16 +13,17 @@ const STARTED = Date.now().toString(36);
 /** A CDN may keep the page for a minute and serve it stale while it revalidates. */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
-export function publicValidators(): { etag: string; lastModified: string | null } {
+/** The validators of a public page rendered today (`day`, the request policy's today). */
+export function publicValidators(day: string): { etag: string; lastModified: string | null } {
   const version = readDataVersion(getDb());
   return {
-    etag: `W/"${STARTED}-${version.id}"`,
+    etag: `W/"${STARTED}-${version.id}-${day}"`,
     lastModified: version.at ? new Date(version.at).toUTCString() : null,
   };
 }
 
-export function publicHeaders(): Headers {
-  const { etag, lastModified } = publicValidators();
+export function publicHeaders(day: string): Headers {
+  const { etag, lastModified } = publicValidators(day);
   const headers = new Headers({ ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL });
   if (lastModified) headers.set("Last-Modified", lastModified);
   return headers;
@@ -41,8 +43,12 @@ export function isNotModified(
 }
 
 /** Open data: cacheable like the pages, readable from any origin. */
-export function openDataResponse(body: string, type: "application/json" | "text/csv"): Response {
-  const headers = publicHeaders();
+export function openDataResponse(
+  body: string,
+  type: "application/json" | "text/csv",
+  day: string,
+): Response {
+  const headers = publicHeaders(day);
   headers.set("Content-Type", `${type}; charset=utf-8`);
   headers.set("Access-Control-Allow-Origin", "*");
   return new Response(body, { headers });

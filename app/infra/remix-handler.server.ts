@@ -16,6 +16,8 @@ import {
 import type { NextFunction, Request, Response } from "express";
 import { routePath } from "../auth/access";
 import type { RouteMatch } from "../auth/route-params";
+import { EncodedCopies, sendKept } from "./encodings.server";
+import type { PageCache, PageState } from "./page-cache.server";
 
 /** Enough for the largest form (a checklist of a hundred criteria), far from a memory risk. */
 export const FORM_MAX_BYTES = 1024 * 1024;
@@ -32,16 +34,31 @@ export interface RemixHandlerOptions {
   origin: (req: Request) => string;
   getLoadContext: (req: Request, res: Response) => AppLoadContext;
   refuse: (res: Response, status: number, title: string, message: string) => void;
+  /** Where the pages of routes with `handle.pageCache` are kept for their viewer. */
+  pages?: {
+    cache: PageCache;
+    state: () => PageState;
+    viewer: (res: Response) => number | null;
+  };
+}
+
+/** A route's own handle: `{ upload: true }` streams its bodies, `{ pageCache: true }` keeps its pages. */
+interface RouteHandle {
+  upload?: boolean;
+  pageCache?: boolean;
 }
 
 export function remixHandler(options: RemixHandlerOptions) {
   const handle = createRequestHandler(options.build, options.build.mode);
-  const streamsUpload = (req: Request): boolean => {
-    if (!/^multipart\/form-data\s*;/i.test(req.get("content-type") ?? "")) return false;
+  const handleOf = (req: Request): RouteHandle | undefined => {
     const match = options.matchRoute(routePath(req.path));
     const route = match ? options.build.routes[match.id] : undefined;
-    return (route?.module.handle as { upload?: boolean } | undefined)?.upload === true;
+    return route?.module.handle as RouteHandle | undefined;
   };
+  const streamsUpload = (req: Request): boolean =>
+    /^multipart\/form-data\s*;/i.test(req.get("content-type") ?? "") &&
+    handleOf(req)?.upload === true;
+  const { pages } = options;
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
@@ -75,7 +92,14 @@ export function remixHandler(options: RemixHandlerOptions) {
         if (!res.writableFinished) controller.abort();
       });
       const request = new globalThis.Request(`${options.origin(req)}${req.originalUrl}`, init);
+      const viewer = req.method === "GET" && pages ? pages.viewer(res) : null;
+      // Read before rendering: a write during the render leaves the page marked stale.
+      const state = viewer !== null && handleOf(req)?.pageCache ? pages?.state() : undefined;
       const response = await handle(request, options.getLoadContext(req, res));
+      if (pages && state && viewer !== null && keepable(response)) {
+        await keepAndSend(pages.cache, req, res, response, viewer, state);
+        return;
+      }
       // An answer given before the body was read to its end (an upload refused on the way):
       // the rest is read past, so the connection can carry the next request.
       // An upload refused for its size is read past further, so the browser shows the answer.
@@ -90,6 +114,41 @@ export function remixHandler(options: RemixHandlerOptions) {
       next(error);
     }
   };
+}
+
+/** A complete page for its viewer alone: no cookie set, nothing but HTML. */
+function keepable(response: globalThis.Response): boolean {
+  return (
+    response.status === 200 &&
+    !response.headers.has("set-cookie") &&
+    /^text\/html\b/.test(response.headers.get("content-type") ?? "")
+  );
+}
+
+async function keepAndSend(
+  cache: PageCache,
+  req: Request,
+  res: Response,
+  response: globalThis.Response,
+  viewer: number,
+  state: PageState,
+): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  // The length is set for the encoding sent.
+  const headers = [...response.headers.entries()].filter(([name]) => name !== "content-length");
+  const contentType = response.headers.get("content-type");
+  const page = {
+    ...state,
+    headers,
+    body,
+    contentType,
+    etag: null,
+    copies: new EncodedCopies(body, "quick"),
+  };
+  cache.keep(req.originalUrl, viewer, page);
+  res.status(200);
+  for (const [name, value] of headers) res.setHeader(name, value);
+  await sendKept(req, res, page);
 }
 
 /**

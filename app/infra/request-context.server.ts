@@ -18,8 +18,6 @@ export type RequestContext = {
   policy: Policy;
   config: Config;
   clientAddress: string;
-  /** Set for pages; absent for the public pages rendered without scripts. */
-  cspNonce?: string;
 };
 
 declare module "@remix-run/node" {
@@ -32,7 +30,7 @@ export function policyOf(config: Pick<Config, "today" | "atRiskDays">, now = new
 }
 
 export function requestContext(
-  parts: Pick<RequestContext, "db" | "config" | "user" | "clientAddress" | "cspNonce">,
+  parts: Pick<RequestContext, "db" | "config" | "user" | "clientAddress">,
 ): RequestContext {
   return { ...parts, policy: policyOf(parts.config) };
 }

@@ -16,17 +16,26 @@ export function requestLog(req: Request, res: Response, next: NextFunction): voi
     return;
   }
   const started = process.hrtime.bigint();
-  res.on("finish", () => {
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    process.stdout.write(
-      `${JSON.stringify({
-        t: new Date().toISOString(),
-        method: req.method,
-        path: loggablePath(req.path),
-        status: res.statusCode,
-        ms: Math.round(ms * 10) / 10,
-      })}\n`,
-    );
-  });
+  res.on("finish", () => logRequest(req.method, req.path, res.statusCode, started));
   next();
+}
+
+/** Writes the line of a finished request (`started` from process.hrtime.bigint()). */
+export function logRequest(
+  method: string | undefined,
+  path: string,
+  status: number,
+  started: bigint,
+): void {
+  if (process.env.CRUSCOTTO_LOG === "off") return;
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  process.stdout.write(
+    `${JSON.stringify({
+      t: new Date().toISOString(),
+      method,
+      path: loggablePath(path),
+      status,
+      ms: Math.round(ms * 10) / 10,
+    })}\n`,
+  );
 }

@@ -8,6 +8,9 @@ import { loadDashboard } from "~/features/dashboard/dashboard.server";
 import { AllProgetti, ProgettiTable } from "~/features/dashboard/ProgettiTable";
 import { STATE_LABELS } from "~/features/national-overview/national-overview";
 
+/** The page depends only on its viewer, the data and the day: kept until one changes. */
+export const handle = { pageCache: true };
+
 export const meta: MetaFunction = () => [{ title: "Progetti PNRR · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {

@@ -22,7 +22,7 @@ export const headers = publicPageHeaders;
 export function loader({ params, request, context }: LoaderFunctionArgs) {
   const found = requireAttuazioneComune({ params, context });
   const embed = new URL(request.url).searchParams.get("embed") === "1";
-  return data({ ...found, embed }, { headers: publicHeaders() });
+  return data({ ...found, embed }, { headers: publicHeaders(context.policy.today) });
 }
 
 export default function AttuazioneComune() {

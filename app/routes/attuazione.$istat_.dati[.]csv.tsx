@@ -18,5 +18,5 @@ export function loader({ params, context }: LoaderFunctionArgs) {
       p.state,
     ]),
   ];
-  return openDataResponse(toCsv(rows, { excelItalian: false }), "text/csv");
+  return openDataResponse(toCsv(rows, { excelItalian: false }), "text/csv", context.policy.today);
 }

@@ -6,5 +6,9 @@ import { openDataResponse } from "~/infra/public-cache.server";
 export function loader({ params, context }: LoaderFunctionArgs) {
   const found = requireAttuazioneComune({ params, context });
   const { comune, progetti, lastUpdated } = found;
-  return openDataResponse(JSON.stringify({ comune, lastUpdated, progetti }), "application/json");
+  return openDataResponse(
+    JSON.stringify({ comune, lastUpdated, progetti }),
+    "application/json",
+    context.policy.today,
+  );
 }

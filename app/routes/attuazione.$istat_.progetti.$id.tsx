@@ -33,7 +33,7 @@ export function loader({ params, request, context }: LoaderFunctionArgs) {
   });
   return data(
     { ...found, jsonLd, embed: url.searchParams.get("embed") === "1" },
-    { headers: publicHeaders() },
+    { headers: publicHeaders(context.policy.today) },
   );
 }
 

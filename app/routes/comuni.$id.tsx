@@ -11,6 +11,9 @@ import { formFields } from "~/forms/step-form.server";
 import { actorOf } from "~/models/audited.server";
 import { updateAnagrafica } from "~/models/comuni.server";
 
+/** The page depends only on its viewer, the data and the day: kept until one changes. */
+export const handle = { pageCache: true };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.comune.name ?? "Comune"} · Cruscotto PNRR` },
 ];

@@ -11,6 +11,9 @@ import {
   Totals,
 } from "~/features/national-overview/sections";
 
+/** The page depends only on its viewer, the data and the day: kept until one changes. */
+export const handle = { pageCache: true };
+
 export const meta: MetaFunction = () => [{ title: "Panoramica nazionale · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {

@@ -9,6 +9,9 @@ import { PHASE_LABELS } from "~/domain/phase";
 import { servizioById } from "~/domain/services";
 import { DeadlineList, DocumentList, ProgettoTimeline } from "~/features/progetto/ProgettoTimeline";
 
+/** The page depends only on its viewer, the data and the day: kept until one changes. */
+export const handle = { pageCache: true };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: `Progetto ${data?.record.progetto.cup ?? ""} · ${data?.record.comune.name ?? ""} · Cruscotto PNRR`,

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
 import { euroInputValue } from "~/domain/money";
+import { BackToProgetto } from "~/features/progetto/BackToProgetto";
 import { fieldErrors } from "~/forms/field-errors";
 import { formFailed, formSaved } from "~/forms/form-result";
 import { formFields, versionConflict } from "~/forms/step-form.server";
@@ -53,9 +54,7 @@ export default function CandidaturaPage() {
   };
   return (
     <section className="narrow">
-      <p>
-        <Link to={`/progetti/${p.id}`}>← Torna al progetto</Link>
-      </p>
+      <BackToProgetto progetto={p} />
       <h1>Candidatura del Comune di {record.comune.name}</h1>
       {data?.message ? (
         <p className="notice" role="status">

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { FormVersion } from "~/components/FormVersion";
 import { checklistItems, describeReadiness } from "~/domain/conformity";
@@ -11,6 +11,7 @@ import {
   recordSiteCheck,
   saveChecklist,
 } from "~/features/conformity/conformity.server";
+import { BackToProgetto } from "~/features/progetto/BackToProgetto";
 import { readChecklistInput } from "~/forms/conformity-input";
 import { formFailed, formSaved } from "~/forms/form-result";
 import { formFields, versionConflict } from "~/forms/step-form.server";
@@ -22,7 +23,7 @@ export function loader(args: LoaderFunctionArgs) {
   const { context } = args;
   const { record } = authorizeProgetto(args, "read");
   return {
-    progetto: { id: record.progetto.id, title: record.progetto.title },
+    progetto: { id: record.progetto.id, title: record.progetto.title, cup: record.progetto.cup },
     version: record.version,
     checklist: loadChecklist(context.db, record.progetto.id, record.assessment.services),
   };
@@ -65,9 +66,7 @@ export default function ConformitaPage() {
   const r = checklist.readiness;
   return (
     <section>
-      <p>
-        <Link to={`/progetti/${progetto.id}`}>← Torna al progetto</Link>
-      </p>
+      <BackToProgetto progetto={progetto} />
       <h1>Checklist di conformità</h1>
       <p className={r.ready ? "notice" : "warning"} role="status" id="prontezza">
         <strong>{describeReadiness(r)}</strong> — conformi {r.conforme}, tollerati {r.tollerato}, da

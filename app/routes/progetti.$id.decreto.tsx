@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { euroInputValue } from "~/domain/money";
+import { BackToProgetto } from "~/features/progetto/BackToProgetto";
 import { formValue } from "~/forms/form-result";
 import { submitStepForm } from "~/forms/step-form.server";
 import { DecretoInput } from "~/forms/step-inputs";
@@ -36,9 +37,7 @@ export default function DecretoPage() {
   const errors: Record<string, string> = data?.errors ?? {};
   return (
     <section className="narrow">
-      <p>
-        <Link to={`/progetti/${record.progetto.id}`}>← Torna al progetto</Link>
-      </p>
+      <BackToProgetto progetto={record.progetto} />
       <h1>Decreto di finanziamento</h1>
       <Form method="post">
         <FormVersion version={record.version} error={errors._form} />

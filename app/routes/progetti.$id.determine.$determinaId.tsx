@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { euroInputValue } from "~/domain/money";
+import { BackToProgetto } from "~/features/progetto/BackToProgetto";
 import { formValue } from "~/forms/form-result";
 import { authorizeStep, stepFormAction } from "~/forms/step-form.server";
 import { DeterminaInput } from "~/forms/step-inputs";
@@ -28,9 +29,7 @@ export default function DeterminaPage() {
     formValue(data, name, stored);
   return (
     <section className="narrow">
-      <p>
-        <Link to={`/progetti/${record.progetto.id}`}>← Torna al progetto</Link>
-      </p>
+      <BackToProgetto progetto={record.progetto} />
       <h1>{d ? `Determina n. ${d.number}` : "Nuova determina di affidamento"}</h1>
       <Form method="post">
         <Field

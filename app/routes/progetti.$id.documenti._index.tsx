@@ -5,12 +5,13 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { Select } from "~/components/Select";
 import { formatFileSize } from "~/domain/format";
+import { BackToProgetto } from "~/features/progetto/BackToProgetto";
 import { fieldErrors } from "~/forms/field-errors";
 import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/infra/uploads.server";
 import { actorOf } from "~/models/audited.server";
@@ -115,9 +116,7 @@ export default function UploadPage() {
   const errors: Record<string, string> = result?.errors ?? {};
   return (
     <section className="narrow">
-      <p>
-        <Link to={`/progetti/${record.progetto.id}`}>← Torna al progetto</Link>
-      </p>
+      <BackToProgetto progetto={record.progetto} />
       <h1>Carica un documento</h1>
       <Form method="post" encType="multipart/form-data">
         <Select

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
@@ -7,6 +7,7 @@ import { Select } from "~/components/Select";
 import { euroInputValue } from "~/domain/money";
 import { servizioById } from "~/domain/services";
 import { EVENT_KIND_LABELS, EVENT_KINDS, optionsOf } from "~/domain/vocabulary";
+import { BackToProgetto } from "~/features/progetto/BackToProgetto";
 import { formValue } from "~/forms/form-result";
 import { authorizeStep, stepFormAction } from "~/forms/step-form.server";
 import { EventoInput } from "~/forms/step-inputs";
@@ -33,9 +34,7 @@ export default function EventoPage() {
     formValue(data, name, stored);
   return (
     <section className="narrow">
-      <p>
-        <Link to={`/progetti/${record.progetto.id}`}>← Torna al progetto</Link>
-      </p>
+      <BackToProgetto progetto={record.progetto} />
       <h1>{e ? "Avanzamento del progetto" : "Registra un avanzamento"}</h1>
       <Form method="post">
         <Select

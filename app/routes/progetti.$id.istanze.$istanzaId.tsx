@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DeleteStep } from "~/components/DeleteStep";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
@@ -8,6 +8,7 @@ import { ServicesPicker } from "~/components/ServicesPicker";
 import { checkSubstitution } from "~/domain/candidatura-rules";
 import { formatEuro } from "~/domain/format";
 import { acceptedSubstitutions, servicesInForce, servizioById } from "~/domain/services";
+import { BackToProgetto } from "~/features/progetto/BackToProgetto";
 import { formValue } from "~/forms/form-result";
 import { authorizeStep, stepFormAction } from "~/forms/step-form.server";
 import { IstanzaInput } from "~/forms/step-inputs";
@@ -64,9 +65,7 @@ export default function IstanzaPage() {
   };
   return (
     <section className="narrow">
-      <p>
-        <Link to={`/progetti/${record.progetto.id}`}>← Torna al progetto</Link>
-      </p>
+      <BackToProgetto progetto={record.progetto} />
       <h1>{istanza ? "Istanza di modifica" : "Nuova istanza di modifica"}</h1>
       {effect ? (
         <div className="notice">

@@ -6,6 +6,9 @@ import { formatEuro, formatInteger } from "~/domain/format";
 import { loadReconciliationPage } from "~/features/reconciliation/reconciliation.server";
 import { visibleComuni } from "~/models/comuni.server";
 
+/** The page depends only on its viewer, the data and the day: kept until one changes. */
+export const handle = { pageCache: true };
+
 export const meta: MetaFunction = () => [
   { title: "Riconciliazione con i dati ufficiali · Cruscotto PNRR" },
 ];

@@ -9,6 +9,9 @@ import { DEADLINE_LABELS, describeStatus } from "~/domain/deadlines";
 import { formatDate, formatInteger } from "~/domain/format";
 import { loadScadenze } from "~/features/deadlines/open-deadlines.server";
 
+/** The page depends only on its viewer, the data and the day: kept until one changes. */
+export const handle = { pageCache: true };
+
 export const meta: MetaFunction = () => [{ title: "Scadenze · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {

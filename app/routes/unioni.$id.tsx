@@ -16,6 +16,9 @@ import { loadUnionePage } from "~/features/unione/unione-view.server";
 import { MembershipInput } from "~/forms/membership-input";
 import { actorOf } from "~/models/audited.server";
 
+/** The page depends only on its viewer, the data and the day: kept until one changes. */
+export const handle = { pageCache: true };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.unione.name ?? "Unione"} · Cruscotto PNRR` },
 ];

@@ -9,7 +9,7 @@ import type { loader } from "./unioni.$id";
 export { loader } from "./unioni.$id";
 
 /** The root layout leaves out header and navigation for this page. */
-export const handle = { layout: "print" };
+export const handle = { layout: "print", pageCache: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.unione.name ?? "Unione"}: confronto per la stampa · Cruscotto PNRR` },

@@ -4,6 +4,9 @@ import { canAccessUnione } from "~/auth/access";
 import { signedIn } from "~/auth/authorize.server";
 import { listUnioni } from "~/features/unione/unione-view.server";
 
+/** The page depends only on its viewer, the data and the day: kept until one changes. */
+export const handle = { pageCache: true };
+
 export const meta: MetaFunction = () => [{ title: "Unioni · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {

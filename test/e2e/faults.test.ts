@@ -10,7 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app-server";
-import { get, post, query, signInAs } from "../support/http";
+import { get, pageText, post, query, signInAs } from "../support/http";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let scratch: string;
@@ -226,7 +226,7 @@ describe("two editors saving the same record", () => {
         { ...fields, notifiedOn: "2023-01-30", version: seenBySecond },
         second,
       );
-      const text = (await refused.text()).replace(/<!-- -->/g, "");
+      const text = pageText(await refused.text());
       expect(text).toContain("Nel frattempo un'altra persona ha modificato questo progetto");
       expect(
         query<{ notified_on: string }>(

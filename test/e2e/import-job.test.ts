@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OFFICIAL_COLUMNS } from "~/opendata/opendata-row";
 import { type RunningApp, startApp } from "../support/app-server";
-import { get, query, signInAs } from "../support/http";
+import { get, pageText, query, signInAs } from "../support/http";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let app: RunningApp;
@@ -45,7 +45,7 @@ function postImport(cookie: string, body: Blob) {
   });
 }
 
-const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/\s+/g, " ");
+const text = (html: string) => pageText(html).replace(/\s+/g, " ");
 
 async function timed(url: string): Promise<number> {
   const started = performance.now();

@@ -29,22 +29,18 @@ describe("health", () => {
 });
 
 describe("security headers", () => {
-  it("allow only our scripts and those with the response's nonce, and no framing by others", async () => {
+  it("allow only our own scripts, run no inline script, and forbid framing by others", async () => {
     const response = await get(app, "/accedi", null);
     const csp = response.headers.get("content-security-policy") ?? "";
-    const scripts = /script-src ([^;]+)/.exec(csp)?.[1] ?? "";
-    expect(scripts).toMatch(/^'self' 'nonce-[A-Za-z0-9+/=]+'$/);
+    expect(/script-src ([^;]+)/.exec(csp)?.[1]).toBe("'self'");
     expect(csp).toContain("frame-ancestors 'self'");
     expect(csp).toContain("object-src 'none'");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
-    // Remix's inline scripts carry the nonce; no other inline script is in the page.
+    // Pages are HTML and CSS only: no inline script for the policy to let through.
     const html = await response.text();
-    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1] ?? "");
-    expect(inline.length).toBeGreaterThan(0);
-    for (const attributes of inline) expect(attributes).toContain(`nonce="${nonce}"`);
+    expect(html).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
   });
 
   it("let other sites frame only the embed variant of the public pages", async () => {

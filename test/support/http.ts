@@ -60,3 +60,14 @@ export function comuneId(app: RunningApp, name: string): number {
   if (!row) throw new Error(`no comune ${name}`);
   return row.id;
 }
+
+/** What a page says, as a reader sees it: React's separators gone, entities decoded. */
+export function pageText(html: string): string {
+  return html
+    .replace(/<!-- -->/g, "")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}

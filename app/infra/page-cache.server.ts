@@ -1,0 +1,155 @@
+/**
+ * Rendered pages kept in memory and answered before Express (decision 008). A page is the
+ * same for one viewer — everyone for the public pages, one account for a signed-in page —
+ * for as long as the data version and the day it was rendered on hold: an audited write or
+ * an import bumps the version, midnight changes the day, and a restart empties the cache.
+ *
+ * Only a request that went the whole way (canonical path, guard, the route's own record
+ * checks) stores a page, under the exact URL it asked for; a later request is answered
+ * from memory only for the same URL, the same viewer (its session checked in the database
+ * every time) and the same version and day. Anything else goes through Express.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { readDataVersion } from "../../db/audit";
+import { sessionViewer } from "../auth/session.server";
+import type { Config } from "./config.server";
+import { getDb } from "./db.server";
+import { type EncodedCopies, sendKept, variesByEncoding } from "./encodings.server";
+import { isNotModified } from "./public-cache.server";
+import { policyOf } from "./request-context.server";
+import { logRequest } from "./request-log.server";
+import { isEmbeddable, securityHeaderList } from "./security-headers.server";
+
+/** Who a kept page was rendered for: "public" or an account id. */
+export type Viewer = "public" | number;
+
+export interface KeptPage {
+  version: number;
+  day: string;
+  /** Headers of the route's response (not the security headers, not the length). */
+  headers: [string, string][];
+  body: Buffer;
+  contentType: string | null;
+  copies: EncodedCopies;
+  /** Public pages are revalidated by ETag (a 304); signed-in pages are not. */
+  etag: string | null;
+}
+
+/** Where the data and the day stand now: what a kept page must have been rendered from. */
+export interface PageState {
+  version: number;
+  day: string;
+}
+
+export function currentPageState(config: Pick<Config, "today" | "atRiskDays">): PageState {
+  return { version: readDataVersion(getDb()).id, day: today(config) };
+}
+
+let dayReadAt = 0;
+let dayRead = "";
+/** The policy's today, read at most once a second (a date format is not free). */
+function today(config: Pick<Config, "today" | "atRiskDays">): string {
+  const now = Date.now();
+  if (now - dayReadAt >= 1000) {
+    dayRead = policyOf(config).today;
+    dayReadAt = now;
+  }
+  return dayRead;
+}
+
+/** Pages of a few hundred comuni and their users; past the budget the oldest goes first. */
+const MAX_BYTES = 64 * 1024 * 1024;
+
+export class PageCache {
+  private readonly pages = new Map<string, Map<Viewer, KeptPage>>();
+  private readonly order = new Map<string, { url: string; viewer: Viewer; size: number }>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = MAX_BYTES) {}
+
+  get(url: string, viewer: Viewer): KeptPage | undefined {
+    return this.pages.get(url)?.get(viewer);
+  }
+
+  has(url: string): boolean {
+    return this.pages.has(url);
+  }
+
+  keep(url: string, viewer: Viewer, page: KeptPage): void {
+    this.drop(url, viewer);
+    const byViewer = this.pages.get(url) ?? new Map<Viewer, KeptPage>();
+    this.pages.set(url, byViewer);
+    byViewer.set(viewer, page);
+    const size = page.body.length + url.length;
+    this.order.set(`${viewer} ${url}`, { url, viewer, size });
+    this.bytes += size;
+    for (const [key, oldest] of this.order) {
+      if (this.bytes <= this.maxBytes) break;
+      this.order.delete(key);
+      this.remove(oldest.url, oldest.viewer, oldest.size);
+    }
+  }
+
+  private drop(url: string, viewer: Viewer): void {
+    const key = `${viewer} ${url}`;
+    const entry = this.order.get(key);
+    if (!entry) return;
+    this.order.delete(key);
+    this.remove(url, viewer, entry.size);
+  }
+
+  private remove(url: string, viewer: Viewer, size: number): void {
+    const byViewer = this.pages.get(url);
+    byViewer?.delete(viewer);
+    if (byViewer?.size === 0) this.pages.delete(url);
+    this.bytes -= size;
+  }
+}
+
+/** The one cache of the server: the public pages and the signed-in pages share its budget. */
+export const pageCache = new PageCache();
+
+/**
+ * Answers a GET or HEAD from a kept page when it is still valid for this request; false
+ * when Express must answer (the caller then passes the request on untouched).
+ */
+export function answerFromPageCache(
+  config: Pick<Config, "today" | "atRiskDays">,
+  cache: PageCache = pageCache,
+) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const url = req.url;
+    if ((req.method !== "GET" && req.method !== "HEAD") || !url?.startsWith("/")) return false;
+    if (!cache.has(url)) return false;
+    const started = process.hrtime.bigint();
+    let page = cache.get(url, "public");
+    if (!page) {
+      const viewer = await sessionViewer(req.headers.cookie);
+      if (viewer === null) return false;
+      page = cache.get(url, viewer);
+    }
+    if (!page) return false;
+    const state = currentPageState(config);
+    if (page.version !== state.version || page.day !== state.day) return false;
+    const [path = "", query] = url.split("?", 2);
+    const embeddable = query !== undefined && isEmbeddable(path, new URLSearchParams(query));
+    for (const [name, value] of securityHeaderList(embeddable)) res.setHeader(name, value);
+    for (const [name, value] of page.headers) res.setHeader(name, value);
+    const ifNoneMatch = req.headers["if-none-match"];
+    if (
+      page.etag &&
+      isNotModified({ etag: page.etag, lastModified: null }, ifNoneMatch, undefined)
+    ) {
+      res.removeHeader("Content-Type");
+      if (variesByEncoding(page.contentType, page.body.length))
+        res.setHeader("Vary", "Accept-Encoding");
+      res.statusCode = 304;
+      res.end();
+    } else {
+      res.statusCode = 200;
+      await sendKept(req, res, page);
+    }
+    logRequest(req.method, path, res.statusCode, started);
+    return true;
+  };
+}
