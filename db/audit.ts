@@ -48,6 +48,7 @@ export function writeAudit(tx: Writer, actor: Actor, entry: AuditEntry): void {
  * the change. writeAudit does; a batch that may write without an audit entry calls it too.
  */
 export function bumpDataVersion(tx: Writer): void {
+  for (const listener of bumpListeners) listener();
   tx.insert(dataVersion)
     .values({ id: 1, version: 1 })
     .onConflictDoUpdate({
@@ -55,6 +56,13 @@ export function bumpDataVersion(tx: Writer): void {
       set: { version: sql`${dataVersion.version} + 1`, changedAt: sql`excluded.changed_at` },
     })
     .run();
+}
+
+const bumpListeners = new Set<() => void>();
+
+/** Called on every bump made in this process (a memo of the version drops its value). */
+export function onDataVersionBump(listener: () => void): void {
+  bumpListeners.add(listener);
 }
 
 export interface DataVersion {

@@ -10,7 +10,7 @@
  * every time) and the same version and day. Anything else goes through Express.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readDataVersion } from "../../db/audit";
+import { onDataVersionBump, readDataVersion } from "../../db/audit";
 import { sessionViewer } from "../auth/session.server";
 import type { Config } from "./config.server";
 import { getDb } from "./db.server";
@@ -44,6 +44,26 @@ export interface PageState {
 export function currentPageState(config: Pick<Config, "today" | "atRiskDays">): PageState {
   return { version: readDataVersion(getDb()).id, day: today(config) };
 }
+
+/**
+ * The version as the cache in front reads it: this process's own writes are seen at once
+ * (they drop the memo), another process's (an import command, a job) within VERSION_MAX_AGE.
+ */
+export function recentPageState(config: Pick<Config, "today" | "atRiskDays">): PageState {
+  const now = Date.now();
+  if (versionReadAt === 0 || now - versionReadAt >= VERSION_MAX_AGE_MS) {
+    versionRead = readDataVersion(getDb()).id;
+    versionReadAt = now;
+  }
+  return { version: versionRead, day: today(config) };
+}
+
+const VERSION_MAX_AGE_MS = 100;
+let versionRead = 0;
+let versionReadAt = 0;
+onDataVersionBump(() => {
+  versionReadAt = 0;
+});
 
 let dayReadAt = 0;
 let dayRead = "";
@@ -129,7 +149,7 @@ export function answerFromPageCache(
       page = cache.get(url, viewer);
     }
     if (!page) return false;
-    const state = currentPageState(config);
+    const state = recentPageState(config);
     if (page.version !== state.version || page.day !== state.day) return false;
     const [path = "", query] = url.split("?", 2);
     const embeddable = query !== undefined && isEmbeddable(path, new URLSearchParams(query));

@@ -1,0 +1,11 @@
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { startApp } from "../test/support/app-server";
+const app = await startApp({ env: { NODE_OPTIONS: "--require /tmp/cpuprof.cjs" } });
+const db = new Database(app.databaseFile, { readonly: true });
+const { istat, id } = db.prepare("select c.codice_istat istat, p.id from progetto p join comune c on c.id = p.comune_id where p.cup = 'G51F22003070006'").get() as any;
+const url = `${app.url}/attuazione/${istat}/progetti/${id}`;
+await fetch(url);
+const r = await autocannon({ url, duration: 5, connections: 10 });
+console.log(r.requests.average);
+await app.stop();
