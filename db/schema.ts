@@ -8,6 +8,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -660,3 +661,44 @@ export const assessmentMeta = sqliteTable("assessment_meta", {
   id: integer("id").primaryKey(),
   rulesVersion: integer("rules_version").notNull(),
 });
+
+export const JOB_KINDS = ["import", "sync", "backup", "site-check"] as const;
+export const JOB_STATES = ["in coda", "in corso", "riuscito", "fallito", "interrotto"] as const;
+
+/**
+ * A long job run off the request path (app/infra/jobs.server.ts): kept here so that its
+ * state and outcome outlive the server. While it runs, `lock` holds what it may not share:
+ * "dati" for the jobs that write or copy the whole data, "progetto:ID" for a site check.
+ */
+export const job = sqliteTable(
+  "job",
+  {
+    id: integer("id").primaryKey(),
+    kind: text("kind", { enum: JOB_KINDS }).notNull(),
+    state: text("state", { enum: JOB_STATES }).notNull().default("in coda"),
+    lock: text("lock").notNull(),
+    /** 0..1; the live value of a running job is in the server's memory, saved now and then. */
+    progress: real("progress").notNull().default(0),
+    /** The e-mail of who started it. */
+    startedBy: text("started_by").notNull(),
+    startedByUserId: integer("started_by_user_id").references(() => utente.id, {
+      onDelete: "set null",
+    }),
+    /** The progetto a site check is about. */
+    progettoId: integer("progetto_id").references(() => progetto.id, { onDelete: "cascade" }),
+    params: text("params", { mode: "json" }).notNull(),
+    /** What it did (kind-specific), once it ended. */
+    report: text("report", { mode: "json" }),
+    /** Why it failed or stopped, in Italian, for the page. */
+    error: text("error"),
+    createdAt: createdAt(),
+    startedAt: text("started_at"),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [
+    // One running job per lock: two starts at once cannot both get in.
+    uniqueIndex("job_running_lock_idx").on(t.lock).where(sql`state in ('in coda', 'in corso')`),
+    index("job_kind_idx").on(t.kind, t.id),
+    index("job_progetto_idx").on(t.progettoId, t.id),
+  ],
+);

@@ -116,11 +116,12 @@ export function remixHandler(options: RemixHandlerOptions) {
   };
 }
 
-/** A complete page for its viewer alone: no cookie set, nothing but HTML. */
+/** A complete page for its viewer alone: no cookie set, not marked no-store, HTML. */
 function keepable(response: globalThis.Response): boolean {
   return (
     response.status === 200 &&
     !response.headers.has("set-cookie") &&
+    !/no-store/.test(response.headers.get("cache-control") ?? "") &&
     /^text\/html\b/.test(response.headers.get("content-type") ?? "")
   );
 }

@@ -1,17 +1,19 @@
 import {
   type ActionFunctionArgs,
   data,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { adminOnly } from "~/auth/authorize.server";
+import { parseRecordId } from "~/auth/canonical-path";
 import { Field } from "~/components/Field";
 import { JobReport } from "~/features/opendata-import/JobReport";
 import { getJob, JobBusy, startImportJob, startSyncJob } from "~/infra/jobs.server";
 import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/infra/uploads.server";
+import { actorOf } from "~/models/audited.server";
 
 /** Its multipart body streams to the upload parser, which enforces the upload limits. */
 export const handle = { upload: true };
@@ -21,12 +23,17 @@ export const meta: MetaFunction = () => [{ title: "Importa i dati ufficiali · C
 /** The national file is a few MB; this leaves room for every measure at once. */
 const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
+/** A running job's progress changes without a data version: never from a cache. */
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
 export function loader(args: LoaderFunctionArgs) {
   adminOnly(args);
-  const id = new URL(args.request.url).searchParams.get("job");
-  if (id === null) return { job: null, missing: false };
-  const job = getJob(id);
-  return { job, missing: job === null };
+  const param = new URL(args.request.url).searchParams.get("job");
+  if (param === null) return { job: null, missing: false };
+  const id = parseRecordId(param);
+  const job = id === null ? null : getJob(args.context.db, id);
+  const importing = job?.kind === "import" || job?.kind === "sync";
+  return { job: importing ? job : null, missing: !importing };
 }
 
 /** The upload is saved and handed to a child process; the page then follows the job. */
@@ -49,13 +56,18 @@ export async function action(args: ActionFunctionArgs) {
   try {
     const job = file
       ? startImportJob({
+          db: context.db,
           file: file.tempPath,
           dataDir: context.config.dataDir,
-          startedBy: user.email,
+          startedBy: actorOf(user),
           dryRun: fields.dryRun === "on",
           skipInvalid: fields.skipInvalid === "on",
         })
-      : startSyncJob({ dataDir: context.config.dataDir, startedBy: user.email });
+      : startSyncJob({
+          db: context.db,
+          dataDir: context.config.dataDir,
+          startedBy: actorOf(user),
+        });
     return redirect(`/admin/importa?job=${job.id}`, 303);
   } catch (error) {
     discard(file);
@@ -67,16 +79,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function ImportaPage() {
   const { job, missing } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
-  const running = job?.status === "running";
-  const revalidator = useRevalidator();
-  // With JavaScript the page asks for the job's state every second, without reloading.
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [running, revalidator]);
+  const running = job?.state === "in coda" || job?.state === "in corso";
   return (
     <section>
       <h1>Importa i dati ufficiali PA digitale 2026</h1>
@@ -91,8 +94,7 @@ export default function ImportaPage() {
       ) : null}
       {missing ? (
         <p className="alert" role="alert">
-          Importazione non trovata: il server potrebbe essere stato riavviato. Se non si vedono i
-          dati, ripetere l'importazione.
+          Importazione non trovata.
         </p>
       ) : null}
       {job ? <JobReport job={job} /> : null}

@@ -1,16 +1,18 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { FormVersion } from "~/components/FormVersion";
+import { JobProgress } from "~/components/JobProgress";
 import { checklistItems, describeReadiness } from "~/domain/conformity";
-import { DEFAULT_LIMITS } from "~/features/conformity/bounded-fetch.server";
 import { ChecklistTable } from "~/features/conformity/ChecklistTable";
-import { checkSite } from "~/features/conformity/check-site.server";
-import {
-  loadChecklist,
-  recordSiteCheck,
-  saveChecklist,
-} from "~/features/conformity/conformity.server";
+import { loadChecklist, saveChecklist } from "~/features/conformity/conformity.server";
+import { siteCheckShown, startSiteCheck } from "~/features/conformity/site-check-job.server";
 import { BackToProgetto } from "~/features/progetto/BackToProgetto";
 import { readChecklistInput } from "~/forms/conformity-input";
 import { formFailed, formSaved } from "~/forms/form-result";
@@ -19,13 +21,18 @@ import { actorOf } from "~/models/audited.server";
 
 export const meta: MetaFunction = () => [{ title: "Checklist di conformità · Cruscotto PNRR" }];
 
+/** A running site check's progress changes without a data version: never from a cache. */
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
 export function loader(args: LoaderFunctionArgs) {
-  const { context } = args;
+  const { context, request } = args;
   const { record } = authorizeProgetto(args, "read");
+  const progettoId = record.progetto.id;
   return {
-    progetto: { id: record.progetto.id, title: record.progetto.title, cup: record.progetto.cup },
+    progetto: { id: progettoId, title: record.progetto.title, cup: record.progetto.cup },
     version: record.version,
-    checklist: loadChecklist(context.db, record.progetto.id, record.assessment.services),
+    checklist: loadChecklist(context.db, progettoId, record.assessment.services),
+    siteCheck: siteCheckShown(context.db, progettoId, new URL(request.url).searchParams),
   };
 }
 
@@ -37,15 +44,9 @@ export async function action(args: ActionFunctionArgs) {
   if (form.get("intent") === "check") {
     const siteUrl = record.progetto.siteUrl;
     if (!siteUrl) return formFailed({ siteUrl: "Salvare prima l'indirizzo del sito" });
-    const results = await checkSite(siteUrl, {
-      ...DEFAULT_LIMITS,
-      allowPrivate: context.config.siteCheckAllowPrivate,
-    });
-    recordSiteCheck(context.db, actorOf(user), progettoId, siteUrl, results);
-    const ok = results.filter((r) => r.outcome === "conforme").length;
-    return formSaved(
-      `Verifica automatica registrata: ${ok} criteri su ${results.length} risultano conformi. Gli stati impostati a mano non sono cambiati.`,
-    );
+    // Answers at once: the site is read by a job, which the page then follows.
+    const job = startSiteCheck(context, actorOf(user), progettoId, siteUrl);
+    return redirect(`/progetti/${progettoId}/conformita?verifica=${job.id}`, 303);
   }
   const fields = formFields(form);
   const conflict = versionConflict(fields.version, record.version);
@@ -59,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ConformitaPage() {
-  const { progetto, version, checklist } = useLoaderData<typeof loader>();
+  const { progetto, version, checklist, siteCheck } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string> = result?.errors ?? {};
@@ -78,15 +79,30 @@ export default function ConformitaPage() {
         </p>
       ) : null}
 
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="intent" value="check" />
-        <button type="submit" disabled={busy}>
-          Verifica automatica del sito
-        </button>
-        {errors.siteUrl && !checklist.siteUrl ? (
-          <span className="error-message"> {errors.siteUrl}</span>
-        ) : null}
-      </Form>
+      {siteCheck?.running ? (
+        <JobProgress
+          id="verifica-progress"
+          label={siteCheck.running}
+          progress={siteCheck.progress}
+        />
+      ) : (
+        <>
+          {siteCheck?.message ? (
+            <p className={siteCheck.failed ? "alert" : "notice"} role="status">
+              {siteCheck.message}
+            </p>
+          ) : null}
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="check" />
+            <button type="submit" disabled={busy}>
+              Verifica automatica del sito
+            </button>
+            {errors.siteUrl && !checklist.siteUrl ? (
+              <span className="error-message"> {errors.siteUrl}</span>
+            ) : null}
+          </Form>
+        </>
+      )}
 
       <Form method="post">
         <input type="hidden" name="intent" value="save" />

@@ -5,7 +5,7 @@
  * unnormalised over a raw socket; ids as 0x.., +n, n.0, ne0, %20n, 0n). A route file
  * that is not described here fails the test, so a new route cannot escape it.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -37,6 +37,8 @@ const ROUTE_ACCESS: Record<string, Access> = {
   "_index.tsx": "signed-in",
   "accedi.tsx": "sign-in",
   "account.password.tsx": "signed-in",
+  "admin.backup.tsx": "admin",
+  "admin.backup_.$id.tsx": "admin",
   "admin.importa.tsx": "admin",
   "admin.utenti.$id.tsx": "admin",
   "admin.utenti._index.tsx": "admin",
@@ -145,6 +147,7 @@ let fixtures: Record<"sml" | "pisa" | "cesena", Fixture>;
 let valleDelSavio: number;
 let otherUnione: number;
 let publishedDoc: number;
+let backupJob: number;
 let unpublishedDoc: number;
 const MISSING = 999_999;
 
@@ -199,6 +202,17 @@ beforeAll(async () => {
       .run(fixtures.sml.documento.id).lastInsertRowid,
   );
   unpublishedDoc = fixtures.sml.documento.id;
+  // A finished backup, for its download route.
+  mkdirSync(path.join(app.dataDir, "backups"));
+  writeFileSync(path.join(app.dataDir, "backups", "matrice.tar.gz"), "archivio");
+  backupJob = Number(
+    db
+      .prepare(
+        "insert into job (kind, state, lock, started_by, params, report) values ('backup', 'riuscito', 'dati', 'admin@cruscotto.example', '{}', ?)",
+      )
+      .run(JSON.stringify({ file: "matrice.tar.gz", size: 8, files: 0, notice: null }))
+      .lastInsertRowid,
+  );
   db.close();
 
   cookies.set("anonymous", null);
@@ -284,6 +298,7 @@ function buildCase(file: string, access: Access, role: Role, scope: "in" | "out"
             : (unauthenticated ?? (access === "admin" && role !== "admin" ? 403 : 200));
       if (file === "esci.tsx") expected = signedIn ? 302 : 303;
       if (file === "admin.utenti.$id.tsx") params = { id: "1" };
+      if (file === "admin.backup_.$id.tsx") params = { id: String(backupJob) };
       break;
     case "comune":
     case "comune-write":

@@ -9,7 +9,12 @@ import {
 import { scanPage } from "./page-scan";
 import { analyzeSite, type CheckResult, stylesheetUrls, unreadable } from "./site-analysis";
 
-export async function checkSite(siteUrl: string, limits: FetchLimits): Promise<CheckResult[]> {
+export async function checkSite(
+  siteUrl: string,
+  limits: FetchLimits,
+  /** Resources read so far, of those known so far (the page, then its stylesheets). */
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<CheckResult[]> {
   // One deadline for every fetch of this check, so a slow site cannot hold the request for long.
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), limits.totalTimeoutMs);
@@ -27,7 +32,9 @@ export async function checkSite(siteUrl: string, limits: FetchLimits): Promise<C
     const scan = scanPage(page.body);
     if (outOfTime()) return unreadable(totalTimeoutMessage(limits));
     const stylesheets: { url: string; css: string }[] = [];
-    for (const url of stylesheetUrls(scan, page.url)) {
+    const urls = stylesheetUrls(scan, page.url);
+    onProgress(1, 1 + urls.length);
+    for (const [i, url] of urls.entries()) {
       try {
         stylesheets.push({ url, css: (await boundedFetch(url, limits, deadline.signal)).body });
       } catch (error) {
@@ -36,6 +43,7 @@ export async function checkSite(siteUrl: string, limits: FetchLimits): Promise<C
         if (deadline.signal.aborted) return unreadable(totalTimeoutMessage(limits));
         // A stylesheet that cannot be read counts as missing; the page itself was read.
       }
+      onProgress(2 + i, 1 + urls.length);
     }
     const results = analyzeSite({ url: page.url, scan, stylesheets });
     return outOfTime() ? unreadable(totalTimeoutMessage(limits)) : results;

@@ -1,39 +1,29 @@
 import type { SerializeFrom } from "@remix-run/node";
-import type { Job } from "~/infra/jobs.server";
+import { JobProgress } from "~/components/JobProgress";
+import type { ImportReport, Job } from "~/infra/jobs.server";
 
-/** A job's progress while it runs, then its summary, per-file results or error, and problems. */
+/** An import's or a sync's progress while it runs, then its summary, per-file results or error. */
 export function JobReport({ job }: { job: SerializeFrom<Job> }) {
-  const running = job.status === "running";
-  const summary = job.summary;
+  const running = job.state === "in coda" || job.state === "in corso";
+  const report = job.report as SerializeFrom<ImportReport> | null;
+  const summary = report?.summary;
+  const dryRun = job.params.dryRun === true;
+  const sync = job.kind === "sync";
   return (
     <>
       {running ? (
-        <div role="status">
-          {/* Without JavaScript the browser reloads the page; with it, the effect above polls. */}
-          <noscript>
-            <meta httpEquiv="refresh" content="1" />
-          </noscript>
-          <p>
-            <label htmlFor="import-progress">
-              {job.kind === "sync"
-                ? "Aggiornamento dai dati ufficiali in corso"
-                : "Importazione in corso"}{" "}
-              ({Math.round(job.progress * 100)}%), {job.kind === "sync" ? "avviato" : "avviata"} da{" "}
-              {job.startedBy}
-              {job.dryRun ? ", solo prova" : ""}. Il sito resta utilizzabile nel frattempo.
-            </label>
-          </p>
-          <progress id="import-progress" max={1} value={job.progress}>
-            {Math.round(job.progress * 100)}%
-          </progress>
-        </div>
+        <JobProgress
+          id="import-progress"
+          label={`${sync ? "Aggiornamento dai dati ufficiali" : "Importazione"} ${job.state}, ${sync ? "avviato" : "avviata"} da ${job.startedBy}${dryRun ? ", solo prova" : ""}`}
+          progress={job.progress}
+        />
       ) : summary ? (
         <p className="notice" role="status">
-          {job.dryRun ? "Prova, nessuna modifica salvata: " : ""}
+          {dryRun ? "Prova, nessuna modifica salvata: " : ""}
           {summary.rows} righe: {summary.created} progetti creati, {summary.updated} aggiornati,{" "}
           {summary.unchanged} invariati, {summary.skipped} righe scartate.
         </p>
-      ) : job.files ? (
+      ) : report?.files ? (
         <table>
           <caption>Aggiornamento dai dati ufficiali</caption>
           <thead>
@@ -43,7 +33,7 @@ export function JobReport({ job }: { job: SerializeFrom<Job> }) {
             </tr>
           </thead>
           <tbody>
-            {job.files.map((f) => (
+            {report.files.map((f) => (
               <tr key={f.url}>
                 <td>{f.url}</td>
                 <td>{f.message}</td>
@@ -51,16 +41,19 @@ export function JobReport({ job }: { job: SerializeFrom<Job> }) {
             ))}
           </tbody>
         </table>
-      ) : job.error ? (
+      ) : null}
+      {!running && job.error ? (
         <p className="alert" role="alert">
           {job.error}
         </p>
       ) : null}
-      {job.problems.length ? (
+      {report?.problems.length ? (
         <table>
           <caption>
             Righe non leggibili
-            {job.problemCount > job.problems.length ? ` (prime ${job.problems.length})` : ""}
+            {report.problemCount > report.problems.length
+              ? ` (prime ${report.problems.length})`
+              : ""}
           </caption>
           <thead>
             <tr>
@@ -70,7 +63,7 @@ export function JobReport({ job }: { job: SerializeFrom<Job> }) {
             </tr>
           </thead>
           <tbody>
-            {job.problems.map((p) => (
+            {report.problems.map((p) => (
               <tr key={`${p.line}-${p.column}`}>
                 <td>{p.line}</td>
                 <td>{p.column}</td>
