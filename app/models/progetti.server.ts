@@ -1,6 +1,7 @@
 import { asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import {
+  avviso,
   comune,
   decreto,
   determina,
@@ -9,8 +10,14 @@ import {
   istanzaServizio,
   progetto,
   progettoServizio,
+  proroga,
   unione,
 } from "../../db/schema";
+import {
+  type AvvisoRuleColumns,
+  type DeadlineChange,
+  deadlineRulesOf,
+} from "../domain/avviso-rules";
 import type { Policy } from "../domain/policy";
 import {
   assessProgetto,
@@ -33,6 +40,7 @@ export interface ProgettoSummary {
 }
 
 type Determina = typeof determina.$inferSelect;
+export type Proroga = typeof proroga.$inferSelect;
 type Evento = typeof evento.$inferSelect;
 export type IstanzaWithServices = typeof istanzaModifica.$inferSelect & {
   removed: number[];
@@ -45,6 +53,7 @@ interface Related {
   determine: Map<number, Determina[]>;
   eventi: Map<number, Evento[]>;
   istanze: Map<number, IstanzaWithServices[]>;
+  proroghe: Map<number, Proroga[]>;
 }
 
 /**
@@ -103,6 +112,15 @@ export function loadRelated(db: Pick<Db, "select">, scope: SQL | undefined): Rel
         .all(),
       (r) => r.progettoId,
     ),
+    proroghe: groupBy(
+      db
+        .select()
+        .from(proroga)
+        .where(filter(proroga.progettoId))
+        .orderBy(asc(proroga.grantedOn), asc(proroga.id))
+        .all(),
+      (r) => r.progettoId,
+    ),
     istanze: groupBy(
       istanze
         .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
@@ -121,6 +139,9 @@ export function loadRelated(db: Pick<Db, "select">, scope: SQL | undefined): Rel
 
 interface ProgettoCore {
   id: number;
+  rules: AvvisoRuleColumns | null;
+  platformContractDue: string | null;
+  platformCompletionDue: string | null;
   band: number | null;
   population: number | null;
   notifiedOn: string | null;
@@ -131,6 +152,17 @@ interface ProgettoCore {
 
 function factsOf(p: ProgettoCore, related: Related): ProgettoFacts {
   return {
+    rules: deadlineRulesOf(p.rules),
+    platformDeadlines: { contract: p.platformContractDue, completion: p.platformCompletionDue },
+    deadlineChanges: (related.proroghe.get(p.id) ?? []).map(
+      (c): DeadlineChange => ({
+        deadline: c.deadlineKind,
+        kind: c.kind,
+        grantedOn: c.grantedOn,
+        days: c.days,
+        until: c.until,
+      }),
+    ),
     band: p.band,
     population: p.population,
     candidaturaServices: related.services.get(p.id) ?? [],
@@ -164,6 +196,9 @@ export interface AssessedProgetto {
   istanze: IstanzaWithServices[];
   determine: Determina[];
   eventi: Evento[];
+  proroghe: Proroga[];
+  /** The avviso's rules as stored; null for a progetto without an avviso. */
+  avvisoRules: AvvisoRuleColumns | null;
   /** What was granted: the decreto's amount, else the official one, else the requested one. */
   amountCents: number | null;
   assessment: ProgettoAssessment;
@@ -193,11 +228,21 @@ export function loadAssessedProgetti(
       },
       unione: unione.name,
       decreto,
+      avvisoRules: {
+        contractFrom: avviso.contractFrom,
+        contractDaysSmall: avviso.contractDaysSmall,
+        contractDaysLarge: avviso.contractDaysLarge,
+        completionFrom: avviso.completionFrom,
+        completionDaysSmall: avviso.completionDaysSmall,
+        completionDaysLarge: avviso.completionDaysLarge,
+        finalDeadline: avviso.finalDeadline,
+      },
     })
     .from(progetto)
     .innerJoin(comune, eq(comune.id, progetto.comuneId))
     .leftJoin(unione, eq(unione.id, comune.unioneId))
     .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
+    .leftJoin(avviso, eq(avviso.id, progetto.avvisoId))
     .where(scope)
     .orderBy(asc(comune.name), asc(progetto.misura), asc(progetto.id))
     .all();
@@ -205,9 +250,14 @@ export function loadAssessedProgetti(
   const related = loadRelated(db, scope);
   return rows.map((r) => {
     const id = r.progetto.id;
+    // A left join gives an object of nulls when the progetto has no avviso.
+    const avvisoRules = r.progetto.avvisoId === null ? null : r.avvisoRules;
     const facts = factsOf(
       {
         id,
+        rules: avvisoRules,
+        platformContractDue: r.progetto.platformContractDue,
+        platformCompletionDue: r.progetto.platformCompletionDue,
         band: r.progetto.band,
         population: r.comune.population,
         notifiedOn: r.decreto?.notifiedOn ?? null,
@@ -223,6 +273,8 @@ export function loadAssessedProgetti(
       istanze: related.istanze.get(id) ?? [],
       determine: related.determine.get(id) ?? [],
       eventi: related.eventi.get(id) ?? [],
+      proroghe: related.proroghe.get(id) ?? [],
+      avvisoRules,
       amountCents:
         r.decreto?.amountCents ?? r.progetto.officialAmountCents ?? r.progetto.amountRequestedCents,
       assessment: assessProgetto(facts, policy),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RULES_141_DEADLINES } from "~/domain/avviso-rules";
 import { computeDeadlines, deadlineStatus } from "~/domain/deadlines";
 import { deadlineUid, fold, icalendar } from "~/features/deadlines/icalendar";
 import { parseIcs, prop } from "../support/ics";
@@ -7,6 +8,9 @@ import { parseIcs, prop } from "../support/ics";
 const on = (today: string, atRiskDays = 30) => ({ today, atRiskDays });
 
 const deadlines = computeDeadlines({
+  rules: RULES_141_DEADLINES,
+  platform: { contract: null, completion: null },
+  changes: [],
   small: false,
   notifiedOn: "2023-01-23",
   contractedOn: null,

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { RULES_141_DEADLINES } from "~/domain/avviso-rules";
 import { assessProgetto, type ProgettoFacts } from "~/domain/progetto";
 
 /** The policy of a request on that day, with the default at-risk window. */
 const on = (today: string, atRiskDays = 30) => ({ today, atRiskDays });
 
 const funded = (over: Partial<ProgettoFacts> = {}): ProgettoFacts => ({
+  rules: RULES_141_DEADLINES,
+  platformDeadlines: { contract: null, completion: null },
+  deadlineChanges: [],
   band: 2,
   population: 9_709,
   candidaturaServices: [21, 16, 20, 13],
