@@ -137,44 +137,6 @@ export function loadRelated(db: Pick<Db, "select">, scope: SQL | undefined): Rel
   };
 }
 
-interface ProgettoCore {
-  id: number;
-  rules: AvvisoRuleColumns | null;
-  platformContractDue: string | null;
-  platformCompletionDue: string | null;
-  band: number | null;
-  population: number | null;
-  notifiedOn: string | null;
-  hasDecreto: number | null;
-  officialState: "A" | "R" | "E" | null;
-  officialStateOn: string | null;
-}
-
-function factsOf(p: ProgettoCore, related: Related): ProgettoFacts {
-  return {
-    rules: deadlineRulesOf(p.rules),
-    platformDeadlines: { contract: p.platformContractDue, completion: p.platformCompletionDue },
-    deadlineChanges: (related.proroghe.get(p.id) ?? []).map(
-      (c): DeadlineChange => ({
-        deadline: c.deadlineKind,
-        kind: c.kind,
-        grantedOn: c.grantedOn,
-        days: c.days,
-        until: c.until,
-      }),
-    ),
-    band: p.band,
-    population: p.population,
-    candidaturaServices: related.services.get(p.id) ?? [],
-    decreto: p.hasDecreto === null ? null : { notifiedOn: p.notifiedOn },
-    determine: related.determine.get(p.id) ?? [],
-    istanze: (related.istanze.get(p.id) ?? []) satisfies IstanzaFacts[],
-    eventi: related.eventi.get(p.id) ?? [],
-    officialState: p.officialState,
-    officialStateOn: p.officialStateOn,
-  };
-}
-
 type ProgettoRow = typeof progetto.$inferSelect;
 type DecretoRow = typeof decreto.$inferSelect;
 
@@ -228,7 +190,10 @@ export function loadAssessedProgetti(
       },
       unione: unione.name,
       decreto,
+      // Drizzle reads a left-joined object as missing when its first column is null: the
+      // avviso's id comes first, so only a progetto without an avviso has no rules.
       avvisoRules: {
+        avvisoId: avviso.id,
         contractFrom: avviso.contractFrom,
         contractDaysSmall: avviso.contractDaysSmall,
         contractDaysLarge: avviso.contractDaysLarge,
@@ -250,36 +215,55 @@ export function loadAssessedProgetti(
   const related = loadRelated(db, scope);
   return rows.map((r) => {
     const id = r.progetto.id;
-    // A left join gives an object of nulls when the progetto has no avviso.
-    const avvisoRules = r.progetto.avvisoId === null ? null : r.avvisoRules;
-    const facts = factsOf(
-      {
-        id,
-        rules: avvisoRules,
-        platformContractDue: r.progetto.platformContractDue,
-        platformCompletionDue: r.progetto.platformCompletionDue,
-        band: r.progetto.band,
-        population: r.comune.population,
-        notifiedOn: r.decreto?.notifiedOn ?? null,
-        hasDecreto: r.decreto?.id ?? null,
-        officialState: r.progetto.officialState,
-        officialStateOn: r.progetto.officialStateOn,
-      },
-      related,
-    );
-    return {
+    const record = {
       ...r,
       candidaturaServices: related.services.get(id) ?? [],
       istanze: related.istanze.get(id) ?? [],
       determine: related.determine.get(id) ?? [],
       eventi: related.eventi.get(id) ?? [],
       proroghe: related.proroghe.get(id) ?? [],
-      avvisoRules,
+      avvisoRules: r.avvisoRules && withoutId(r.avvisoRules),
       amountCents:
         r.decreto?.amountCents ?? r.progetto.officialAmountCents ?? r.progetto.amountRequestedCents,
-      assessment: assessProgetto(facts, policy),
     };
+    return { ...record, assessment: assessProgetto(progettoFacts(record), policy) };
   });
+}
+
+function withoutId({
+  avvisoId: _,
+  ...rules
+}: AvvisoRuleColumns & { avvisoId: number }): AvvisoRuleColumns {
+  return rules;
+}
+
+/** The facts assessProgetto reads, from a progetto's rows and steps. */
+export function progettoFacts(a: Omit<AssessedProgetto, "assessment">): ProgettoFacts {
+  return {
+    rules: deadlineRulesOf(a.avvisoRules),
+    platformDeadlines: {
+      contract: a.progetto.platformContractDue,
+      completion: a.progetto.platformCompletionDue,
+    },
+    deadlineChanges: a.proroghe.map(
+      (c): DeadlineChange => ({
+        deadline: c.deadlineKind,
+        kind: c.kind,
+        grantedOn: c.grantedOn,
+        days: c.days,
+        until: c.until,
+      }),
+    ),
+    band: a.progetto.band,
+    population: a.comune.population,
+    candidaturaServices: a.candidaturaServices,
+    decreto: a.decreto === null ? null : { notifiedOn: a.decreto.notifiedOn },
+    determine: a.determine,
+    istanze: a.istanze satisfies IstanzaFacts[],
+    eventi: a.eventi,
+    officialState: a.progetto.officialState,
+    officialStateOn: a.progetto.officialStateOn,
+  };
 }
 
 /** The flat shape of a progetto in lists (dashboard, Scadenze, calendars). */
