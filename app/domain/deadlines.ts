@@ -138,12 +138,13 @@ function moved(
   const reopened = reopenedUntil !== null && reopenedUntil > due;
   if (reopened && reopenedUntil !== null) due = reopenedUntil;
   const capped = final !== null && due > final;
+  const inForce = capped && final !== null ? final : due;
   return {
     kind,
     originalDue,
-    due: capped && final !== null ? final : due,
+    due: inForce,
     uncappedDue: due,
-    extended: due > originalDue,
+    extended: inForce > originalDue,
     projected: false,
     capped,
     reopened,

@@ -387,3 +387,22 @@ describe("avvisi without counted deadlines", () => {
     expect(d.completion).toMatchObject({ originalDue: "2024-11-24", projected: true });
   });
 });
+
+describe("a deadline cut short by the last date", () => {
+  it("is not called extended, whatever the changes", () => {
+    const d = computeDeadlines(
+      facts({
+        rules: { ...RULES_141_DEADLINES, finalDeadline: "2024-06-30" },
+        notifiedOn: "2023-01-23",
+        contractedOn: "2023-08-23",
+        changes: [change("completion", "automatica", 30)],
+      }),
+    );
+    expect(d.completion).toMatchObject({
+      originalDue: "2024-08-17",
+      due: "2024-06-30",
+      extended: false,
+      capped: true,
+    });
+  });
+});
