@@ -41,4 +41,6 @@ CREATE TRIGGER `proroga_stale_update` AFTER UPDATE ON `proroga` BEGIN INSERT OR 
 --> statement-breakpoint
 CREATE TRIGGER `proroga_stale_delete` AFTER DELETE ON `proroga` BEGIN INSERT OR IGNORE INTO `progetto_stale` VALUES (old.`progetto_id`); END;
 --> statement-breakpoint
-CREATE TRIGGER `avviso_stale_rules` AFTER UPDATE OF `contract_from`, `contract_days_small`, `contract_days_large`, `completion_from`, `completion_days_small`, `completion_days_large`, `final_deadline` ON `avviso` BEGIN INSERT OR IGNORE INTO `progetto_stale` SELECT `id` FROM `progetto` WHERE `avviso_id` = new.`id`; END;
+-- Only when a rule really changes (setup rewrites the same values), and without OR IGNORE:
+-- inside an upsert of avviso the outer statement's conflict handling would replace it.
+CREATE TRIGGER `avviso_stale_rules` AFTER UPDATE OF `contract_from`, `contract_days_small`, `contract_days_large`, `completion_from`, `completion_days_small`, `completion_days_large`, `final_deadline` ON `avviso` WHEN old.`contract_from` IS NOT new.`contract_from` OR old.`contract_days_small` IS NOT new.`contract_days_small` OR old.`contract_days_large` IS NOT new.`contract_days_large` OR old.`completion_from` IS NOT new.`completion_from` OR old.`completion_days_small` IS NOT new.`completion_days_small` OR old.`completion_days_large` IS NOT new.`completion_days_large` OR old.`final_deadline` IS NOT new.`final_deadline` BEGIN INSERT INTO `progetto_stale` SELECT `id` FROM `progetto` WHERE `avviso_id` = new.`id` AND `id` NOT IN (SELECT `progetto_id` FROM `progetto_stale`); END;

@@ -58,6 +58,21 @@ describe("seeding the avvisi of PA digitale 2026", () => {
     });
   });
 
+  it("runs again over progetti waiting to be assessed", () => {
+    temp = createTempDatabase();
+    const t = temp;
+    seedAvvisi(t.db);
+    const comune = Number(
+      t.sqlite.prepare("insert into comune (name) values ('Prova')").run().lastInsertRowid,
+    );
+    t.sqlite
+      .prepare(
+        "insert into progetto (comune_id, avviso_id, misura, title, beneficiary_name) select ?, id, '1.4.1', 'Sito', 'Prova' from avviso where rules = 'misura-1.4.1-comuni'",
+      )
+      .run(comune);
+    expect(() => seedAvvisi(t.db)).not.toThrow();
+  });
+
   it("leaves alone the rules an administrator edited", () => {
     temp = createTempDatabase();
     const t = temp;
