@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { RULES_141_DEADLINES, ruleColumnsOf } from "../app/domain/avviso-rules";
 import { RULES } from "../app/domain/measures";
 import { SERVIZI } from "../app/domain/services";
 import type { Db } from "./connection";
@@ -20,6 +21,9 @@ export const AVVISI_141_COMUNI = [
   },
 ] as const;
 
+export const RULES_141_SOURCE =
+  "Avviso Misura 1.4.1 Comuni: contrattualizzazione entro 180/270 giorni dalla notifica, completamento entro 270/360 giorni dal contratto";
+
 /** Writes the reference data every installation needs; safe to run at every setup. */
 export function syncReferenceData(db: Db): void {
   db.transaction((tx) => {
@@ -34,7 +38,15 @@ export function syncReferenceData(db: Db): void {
     }
     for (const a of AVVISI_141_COMUNI) {
       tx.insert(avviso)
-        .values({ ...a, misura: "1.4.1", target: "Comuni", rules: RULES.comuni141 })
+        .values({
+          ...a,
+          misura: "1.4.1",
+          target: "Comuni",
+          rules: RULES.comuni141,
+          // Only when the avviso is new: an administrator may have edited them since.
+          ...ruleColumnsOf(RULES_141_DEADLINES),
+          rulesSource: RULES_141_SOURCE,
+        })
         .onConflictDoUpdate({
           target: avviso.title,
           set: { rules: sql`excluded.rules`, windowLabel: sql`excluded.window_label` },

@@ -13,6 +13,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { COUNTING_BASES, DEADLINE_CHANGE_KINDS } from "../app/domain/avviso-rules";
 import {
   ASSEVERAZIONE_OUTCOMES,
   BENEFICIARY_KINDS,
@@ -131,9 +132,29 @@ export const avviso = sqliteTable("avviso", {
   windowLabel: text("window_label"),
   opensOn: text("opens_on"),
   closesOn: text("closes_on"),
-  /** Key of the built-in rules (see app/domain/measures.ts RULES), null when none apply. */
+  /**
+   * Which amounts apply: the key of built-in amount rules (app/domain/measures.ts RULES: the
+   * 1.4.1 bands), null when the decreto's amount is all there is.
+   */
   rules: text("rules"),
+  /*
+   * How the deadlines are counted (decision 009), editable by an administrator: days from
+   * the decreto's notification or from the contract, for comuni up to 5,000 inhabitants
+   * (small) and over. Null when our sources do not say: the platform's dates entered on the
+   * progetto count then.
+   */
+  contractFrom: text("contract_from", { enum: COUNTING_BASES }),
+  contractDaysSmall: integer("contract_days_small"),
+  contractDaysLarge: integer("contract_days_large"),
+  completionFrom: text("completion_from", { enum: COUNTING_BASES }),
+  completionDaysSmall: integer("completion_days_small"),
+  completionDaysLarge: integer("completion_days_large"),
+  /** A last date that no deadline, extension or slot passes. */
+  finalDeadline: text("final_deadline"),
+  /** Where the rules above come from, as the administrator wrote it. */
+  rulesSource: text("rules_source"),
   createdAt: createdAt(),
+  updatedAt: text("updated_at"),
 });
 
 export const progetto = sqliteTable(
@@ -190,6 +211,9 @@ export const progetto = sqliteTable(
     testCredentialsSupplied: integer("test_credentials_supplied", { mode: "boolean" })
       .notNull()
       .default(false),
+    /** The deadlines the PA digitale 2026 platform shows, entered by the RUP (decision 009). */
+    platformContractDue: text("platform_contract_due"),
+    platformCompletionDue: text("platform_completion_due"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -306,6 +330,36 @@ export const istanzaServizio = sqliteTable(
     change: text("change", { enum: ["removed", "added"] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.istanzaId, t.servizioId] })],
+);
+
+/**
+ * A change of a deadline as the platform grants it: a proroga of some days (automatica,
+ * eccezionale, richiesta via PEC or in piattaforma), a quarterly completion slot, or a
+ * rimessione in termini reopening a missed deadline until a date.
+ */
+export const proroga = sqliteTable(
+  "proroga",
+  {
+    id: integer("id").primaryKey(),
+    progettoId: integer("progetto_id")
+      .notNull()
+      .references(() => progetto.id, { onDelete: "cascade" }),
+    deadlineKind: text("deadline_kind", { enum: ["contract", "completion"] }).notNull(),
+    kind: text("kind", { enum: DEADLINE_CHANGE_KINDS }).notNull(),
+    grantedOn: text("granted_on").notNull(),
+    days: integer("days"),
+    until: text("until"),
+    note: text("note"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("proroga_progetto_idx").on(t.progettoId),
+    check(
+      "proroga_days_or_date",
+      sql`(${t.kind} in ('slot-trimestrale', 'rimessione-in-termini') and ${t.until} is not null and ${t.days} is null) or (${t.kind} not in ('slot-trimestrale', 'rimessione-in-termini') and ${t.days} > 0 and ${t.until} is null)`,
+    ),
+  ],
 );
 
 export const determina = sqliteTable(

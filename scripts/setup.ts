@@ -10,6 +10,7 @@ import { readConfig } from "../app/infra/config.server";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
 import { syncReferenceData } from "../db/reference";
+import { seedAvvisi } from "./seeds/avvisi";
 import { seedDemoData } from "./seeds/demo";
 import { demoRefusal, seedDemoUsers } from "./seeds/demo-users";
 
@@ -25,6 +26,12 @@ const { sqlite, db } = openDatabase(config.databaseFile);
 try {
   applyMigrations(db);
   syncReferenceData(db);
+  const avvisi = seedAvvisi(db);
+  console.log(
+    avvisi > 0
+      ? `Avvisi di PA digitale 2026 e loro regole: ${avvisi} dal file ../shared/data/padigitale2026/avvisi.csv`
+      : "File degli avvisi (../shared/data/padigitale2026/avvisi.csv) non trovato: solo gli avvisi 1.4.1 per i Comuni",
+  );
   console.log(`Database pronto: ${config.databaseFile}`);
   const refusal = withDemo ? demoRefusal(db, config.production) : null;
   if (refusal) console.log(refusal);

@@ -1,16 +1,16 @@
+import type { DeadlineChange, DeadlineRules } from "./avviso-rules";
+import { addsDays } from "./avviso-rules";
 import { addDays, daysBetween, type IsoDate, latest } from "./dates";
 import type { Policy } from "./policy";
 
 /**
- * Deadlines of Misura 1.4.1 for Comuni, in calendar days:
- * contract the supplier within 180 (up to 5,000 inhabitants) or 270 days of the decree's
- * notification; complete within 270 or 360 days of contrattualizzazione.
+ * Deadlines as the platform counts them, in calendar days, by the avviso's rules (decision
+ * 009): each deadline starts from the date the platform shows for the progetto, else from
+ * the avviso's counting (1.4.1: contract within 180 or 270 days of the notification, complete
+ * within 270 or 360 days of contrattualizzazione); proroghe add days, a granted istanza, a
+ * quarterly slot or a rimessione in termini set a later date, and the avviso's last date
+ * caps everything.
  */
-export const DEADLINE_DAYS = {
-  small: { contract: 180, completion: 270 },
-  large: { contract: 270, completion: 360 },
-} as const;
-
 export type DeadlineKind = "contract" | "completion";
 
 /** A granted timetable change (istanza di modifica del cronoprogramma accolta). */
@@ -20,22 +20,30 @@ export interface GrantedExtension {
 }
 
 export interface DeadlineFacts {
+  rules: DeadlineRules;
   small: boolean;
   notifiedOn: IsoDate | null;
   contractedOn: IsoDate | null;
   concludedOn: IsoDate | null;
+  /** The deadlines the platform shows for the progetto, as the RUP entered them. */
+  platform: { contract: IsoDate | null; completion: IsoDate | null };
   extensions: readonly GrantedExtension[];
+  changes: readonly DeadlineChange[];
 }
 
 export interface Deadline {
   kind: DeadlineKind;
-  /** As the avviso sets it, before any granted change. */
+  /** As the avviso (or the platform) sets it, before any change. */
   originalDue: IsoDate;
-  /** The deadline in force: the original or the furthest granted extension. */
+  /** The deadline in force: the original moved by every change, capped by the last date. */
   due: IsoDate;
   extended: boolean;
   /** True for the completion deadline while no supplier is contracted yet. */
   projected: boolean;
+  /** The avviso's fixed last date cut it short. */
+  capped: boolean;
+  /** A rimessione in termini reopened it. */
+  reopened: boolean;
   metOn: IsoDate | null;
 }
 
@@ -45,37 +53,103 @@ export interface Deadlines {
 }
 
 export function computeDeadlines(facts: DeadlineFacts): Deadlines {
-  if (facts.notifiedOn === null) return { contract: null, completion: null };
-  const days = facts.small ? DEADLINE_DAYS.small : DEADLINE_DAYS.large;
-  const contractDue = addDays(facts.notifiedOn, days.contract);
-  const contract = deadline("contract", contractDue, contractDue, facts, facts.contractedOn);
+  const { rules, small } = facts;
+  const days = (rule: { smallDays: number; largeDays: number }) =>
+    small ? rule.smallDays : rule.largeDays;
+  const final = rules.finalDeadline;
 
-  // Until a supplier is contracted the completion deadline is projected from the contract
-  // deadline in force, so an extension of the contract deadline moves it too.
-  const projected = facts.contractedOn === null;
-  const completion = deadline(
-    "completion",
-    addDays(facts.contractedOn ?? contract.originalDue, days.completion),
-    addDays(facts.contractedOn ?? contract.due, days.completion),
-    facts,
-    facts.concludedOn,
-  );
-  return { contract, completion: { ...completion, projected } };
+  const contractOriginal =
+    facts.platform.contract ??
+    (rules.contract && facts.notifiedOn ? addDays(facts.notifiedOn, days(rules.contract)) : null);
+  const contract =
+    contractOriginal === null
+      ? null
+      : moved("contract", contractOriginal, contractOriginal, facts, final, facts.contractedOn);
+  // Counted deadlines start from the notification: before it only platform dates exist.
+  // An extension of the contract deadline moves completion too, until a signed contract
+  // starts the completion clock itself.
+  const shift = contract ? daysBetween(contract.originalDue, contract.uncappedDue) : 0;
+
+  let completion: Deadline | null = null;
+  const rule = rules.completion;
+  if (facts.platform.completion !== null) {
+    const original = facts.platform.completion;
+    completion = moved(
+      "completion",
+      original,
+      addDays(original, shift),
+      facts,
+      final,
+      facts.concludedOn,
+    );
+  } else if (rule?.from === "notifica" && facts.notifiedOn !== null) {
+    const original = addDays(facts.notifiedOn, days(rule));
+    completion = moved(
+      "completion",
+      original,
+      addDays(original, shift),
+      facts,
+      final,
+      facts.concludedOn,
+    );
+  } else if (
+    rule?.from === "contratto" &&
+    facts.notifiedOn !== null &&
+    facts.contractedOn !== null
+  ) {
+    const original = addDays(facts.contractedOn, days(rule));
+    completion = moved("completion", original, original, facts, final, facts.concludedOn);
+  } else if (rule?.from === "contratto" && contract !== null) {
+    // Until a supplier is contracted the completion deadline is projected from the contract
+    // deadline in force.
+    const original = addDays(contract.originalDue, days(rule));
+    completion = {
+      ...moved("completion", original, addDays(original, shift), facts, final, facts.concludedOn),
+      projected: true,
+    };
+  }
+  return { contract: contract && strip(contract), completion: completion && strip(completion) };
 }
 
-function deadline(
+function strip({ uncappedDue: _, ...deadline }: Deadline & { uncappedDue?: IsoDate }): Deadline {
+  return deadline;
+}
+
+function moved(
   kind: DeadlineKind,
   originalDue: IsoDate,
   baseDue: IsoDate,
   facts: DeadlineFacts,
+  final: IsoDate | null,
   metOn: IsoDate | null,
-): Deadline {
-  const granted = latest(
-    facts.extensions.filter((e) => e.deadline === kind).map((e) => e.grantedUntil),
+): Deadline & { uncappedDue: IsoDate } {
+  const changes = facts.changes.filter((c) => c.deadline === kind);
+  const added = changes.reduce((sum, c) => sum + (addsDays(c.kind) ? (c.days ?? 0) : 0), 0);
+  const reopenedUntil = latest(
+    changes.filter((c) => c.kind === "rimessione-in-termini").map((c) => c.until),
   );
-  // An extension only ever moves a deadline later.
-  const due = granted !== null && granted > baseDue ? granted : baseDue;
-  return { kind, originalDue, due, extended: due !== originalDue, projected: false, metOn };
+  const granted = latest([
+    ...facts.extensions.filter((e) => e.deadline === kind).map((e) => e.grantedUntil),
+    ...changes.filter((c) => c.kind === "slot-trimestrale").map((c) => c.until),
+  ]);
+  let due = addDays(baseDue, added);
+  // A change only ever moves a deadline later.
+  if (granted !== null && granted > due) due = granted;
+  const reopened = reopenedUntil !== null && reopenedUntil > due;
+  if (reopened && reopenedUntil !== null) due = reopenedUntil;
+  const capped = final !== null && due > final;
+  const inForce = capped && final !== null ? final : due;
+  return {
+    kind,
+    originalDue,
+    due: inForce,
+    uncappedDue: due,
+    extended: inForce > originalDue,
+    projected: false,
+    capped,
+    reopened,
+    metOn,
+  };
 }
 
 export type DeadlineStatus =

@@ -1,3 +1,4 @@
+import type { DeadlineChange, DeadlineRules } from "./avviso-rules";
 import { bandForPopulation } from "./bands";
 import { earliest, type IsoDate } from "./dates";
 import {
@@ -23,6 +24,12 @@ import type {
 
 /** The recorded facts of one progetto, as plain data. */
 export interface ProgettoFacts {
+  /** How the avviso counts deadlines: assessProgetto assumes no measure's rules. */
+  rules: DeadlineRules;
+  /** The deadlines the platform shows for the progetto, entered by the RUP. */
+  platformDeadlines: { contract: IsoDate | null; completion: IsoDate | null };
+  /** Proroghe, quarterly slot, rimessione in termini. */
+  deadlineChanges: readonly DeadlineChange[];
   band: number | null;
   population: number | null;
   candidaturaServices: readonly number[];
@@ -84,6 +91,9 @@ export function assessProgetto(facts: ProgettoFacts, policy: Policy): ProgettoAs
       : [],
   );
   const deadlines = computeDeadlines({
+    rules: facts.rules,
+    platform: facts.platformDeadlines,
+    changes: facts.deadlineChanges,
     small: isSmall(facts),
     notifiedOn: facts.decreto?.notifiedOn ?? null,
     contractedOn,

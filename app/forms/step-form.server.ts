@@ -81,7 +81,7 @@ function findStep<T extends { id: number }>(
   return found;
 }
 
-type StepKind = "istanza" | "determina" | "evento";
+type StepKind = "istanza" | "determina" | "evento" | "proroga";
 
 /** Where each kind of step lives in the record and in the URL. */
 const STEP_ROUTES = {
@@ -98,6 +98,12 @@ const STEP_ROUTES = {
     notFound: "Determina non trovata",
   },
   evento: { list: "eventi", param: "eventoId", newWord: "nuovo", notFound: "Evento non trovato" },
+  proroga: {
+    list: "proroghe",
+    param: "prorogaId",
+    newWord: "nuova",
+    notFound: "Modifica della scadenza non trovata",
+  },
 } as const;
 
 type StepOf<K extends StepKind> = ProgettoRecord[(typeof STEP_ROUTES)[K]["list"]][number];

@@ -22,14 +22,14 @@ const text = (message: string, max = 500) =>
     .trim()
     .min(1, { error: message })
     .max(max, { error: `Massimo ${max} caratteri` });
-const optionalText = (max = 2000) =>
+export const optionalText = (max = 2000) =>
   z
     .string()
     .trim()
     .max(max, { error: `Massimo ${max} caratteri` })
     .transform((v) => (v === "" ? null : v));
-const date = (message: string) => z.string().trim().refine(isIsoDate, { error: message });
-const optionalDate = z
+export const date = (message: string) => z.string().trim().refine(isIsoDate, { error: message });
+export const optionalDate = z
   .string()
   .trim()
   .refine((v) => v === "" || isIsoDate(v), { error: "Inserire una data valida" })

@@ -14,7 +14,7 @@ import { type AssessedProgetto, loadAssessedProgetti } from "./progetti.server";
  * Raise when assessProgetto changes what it derives from the facts (phase or deadlines): the
  * stored assessments of every progetto are then rebuilt on the next read.
  */
-export const ASSESSMENT_RULES_VERSION = 1;
+export const ASSESSMENT_RULES_VERSION = 2;
 
 /** Progetti assessed per transaction: big enough to be quick, small enough to yield. */
 const CHUNK = 500;

@@ -1,6 +1,7 @@
 import { asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import {
+  avviso,
   comune,
   decreto,
   determina,
@@ -9,8 +10,14 @@ import {
   istanzaServizio,
   progetto,
   progettoServizio,
+  proroga,
   unione,
 } from "../../db/schema";
+import {
+  type AvvisoRuleColumns,
+  type DeadlineChange,
+  deadlineRulesOf,
+} from "../domain/avviso-rules";
 import type { Policy } from "../domain/policy";
 import {
   assessProgetto,
@@ -33,6 +40,7 @@ export interface ProgettoSummary {
 }
 
 type Determina = typeof determina.$inferSelect;
+export type Proroga = typeof proroga.$inferSelect;
 type Evento = typeof evento.$inferSelect;
 export type IstanzaWithServices = typeof istanzaModifica.$inferSelect & {
   removed: number[];
@@ -45,6 +53,7 @@ interface Related {
   determine: Map<number, Determina[]>;
   eventi: Map<number, Evento[]>;
   istanze: Map<number, IstanzaWithServices[]>;
+  proroghe: Map<number, Proroga[]>;
 }
 
 /**
@@ -103,6 +112,15 @@ export function loadRelated(db: Pick<Db, "select">, scope: SQL | undefined): Rel
         .all(),
       (r) => r.progettoId,
     ),
+    proroghe: groupBy(
+      db
+        .select()
+        .from(proroga)
+        .where(filter(proroga.progettoId))
+        .orderBy(asc(proroga.grantedOn), asc(proroga.id))
+        .all(),
+      (r) => r.progettoId,
+    ),
     istanze: groupBy(
       istanze
         .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
@@ -116,30 +134,6 @@ export function loadRelated(db: Pick<Db, "select">, scope: SQL | undefined): Rel
         }),
       (r) => r.progettoId,
     ),
-  };
-}
-
-interface ProgettoCore {
-  id: number;
-  band: number | null;
-  population: number | null;
-  notifiedOn: string | null;
-  hasDecreto: number | null;
-  officialState: "A" | "R" | "E" | null;
-  officialStateOn: string | null;
-}
-
-function factsOf(p: ProgettoCore, related: Related): ProgettoFacts {
-  return {
-    band: p.band,
-    population: p.population,
-    candidaturaServices: related.services.get(p.id) ?? [],
-    decreto: p.hasDecreto === null ? null : { notifiedOn: p.notifiedOn },
-    determine: related.determine.get(p.id) ?? [],
-    istanze: (related.istanze.get(p.id) ?? []) satisfies IstanzaFacts[],
-    eventi: related.eventi.get(p.id) ?? [],
-    officialState: p.officialState,
-    officialStateOn: p.officialStateOn,
   };
 }
 
@@ -164,6 +158,9 @@ export interface AssessedProgetto {
   istanze: IstanzaWithServices[];
   determine: Determina[];
   eventi: Evento[];
+  proroghe: Proroga[];
+  /** The avviso's rules as stored; null for a progetto without an avviso. */
+  avvisoRules: AvvisoRuleColumns | null;
   /** What was granted: the decreto's amount, else the official one, else the requested one. */
   amountCents: number | null;
   assessment: ProgettoAssessment;
@@ -193,11 +190,24 @@ export function loadAssessedProgetti(
       },
       unione: unione.name,
       decreto,
+      // Drizzle reads a left-joined object as missing when its first column is null: the
+      // avviso's id comes first, so only a progetto without an avviso has no rules.
+      avvisoRules: {
+        avvisoId: avviso.id,
+        contractFrom: avviso.contractFrom,
+        contractDaysSmall: avviso.contractDaysSmall,
+        contractDaysLarge: avviso.contractDaysLarge,
+        completionFrom: avviso.completionFrom,
+        completionDaysSmall: avviso.completionDaysSmall,
+        completionDaysLarge: avviso.completionDaysLarge,
+        finalDeadline: avviso.finalDeadline,
+      },
     })
     .from(progetto)
     .innerJoin(comune, eq(comune.id, progetto.comuneId))
     .leftJoin(unione, eq(unione.id, comune.unioneId))
     .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
+    .leftJoin(avviso, eq(avviso.id, progetto.avvisoId))
     .where(scope)
     .orderBy(asc(comune.name), asc(progetto.misura), asc(progetto.id))
     .all();
@@ -205,29 +215,55 @@ export function loadAssessedProgetti(
   const related = loadRelated(db, scope);
   return rows.map((r) => {
     const id = r.progetto.id;
-    const facts = factsOf(
-      {
-        id,
-        band: r.progetto.band,
-        population: r.comune.population,
-        notifiedOn: r.decreto?.notifiedOn ?? null,
-        hasDecreto: r.decreto?.id ?? null,
-        officialState: r.progetto.officialState,
-        officialStateOn: r.progetto.officialStateOn,
-      },
-      related,
-    );
-    return {
+    const record = {
       ...r,
       candidaturaServices: related.services.get(id) ?? [],
       istanze: related.istanze.get(id) ?? [],
       determine: related.determine.get(id) ?? [],
       eventi: related.eventi.get(id) ?? [],
+      proroghe: related.proroghe.get(id) ?? [],
+      avvisoRules: r.avvisoRules && withoutId(r.avvisoRules),
       amountCents:
         r.decreto?.amountCents ?? r.progetto.officialAmountCents ?? r.progetto.amountRequestedCents,
-      assessment: assessProgetto(facts, policy),
     };
+    return { ...record, assessment: assessProgetto(progettoFacts(record), policy) };
   });
+}
+
+function withoutId({
+  avvisoId: _,
+  ...rules
+}: AvvisoRuleColumns & { avvisoId: number }): AvvisoRuleColumns {
+  return rules;
+}
+
+/** The facts assessProgetto reads, from a progetto's rows and steps. */
+export function progettoFacts(a: Omit<AssessedProgetto, "assessment">): ProgettoFacts {
+  return {
+    rules: deadlineRulesOf(a.avvisoRules),
+    platformDeadlines: {
+      contract: a.progetto.platformContractDue,
+      completion: a.progetto.platformCompletionDue,
+    },
+    deadlineChanges: a.proroghe.map(
+      (c): DeadlineChange => ({
+        deadline: c.deadlineKind,
+        kind: c.kind,
+        grantedOn: c.grantedOn,
+        days: c.days,
+        until: c.until,
+      }),
+    ),
+    band: a.progetto.band,
+    population: a.comune.population,
+    candidaturaServices: a.candidaturaServices,
+    decreto: a.decreto === null ? null : { notifiedOn: a.decreto.notifiedOn },
+    determine: a.determine,
+    istanze: a.istanze satisfies IstanzaFacts[],
+    eventi: a.eventi,
+    officialState: a.progetto.officialState,
+    officialStateOn: a.progetto.officialStateOn,
+  };
 }
 
 /** The flat shape of a progetto in lists (dashboard, Scadenze, calendars). */

@@ -68,6 +68,7 @@ export function loadProgettoRecord(db: Db, id: number, policy: Policy) {
       ...istanze.map((i) => i.updatedAt),
       ...determine.map((x) => x.updatedAt),
       ...eventi.map((e) => e.updatedAt),
+      ...found.proroghe.map((x) => x.updatedAt),
     ]),
     avviso: avvisoRow,
     timeline,

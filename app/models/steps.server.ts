@@ -1,5 +1,6 @@
 /** Saving and deleting the steps of a progetto: each in one transaction, each audited. */
 import { and, eq, ne, or, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { z } from "zod";
 import type { Actor, Writer } from "../../db/audit";
 import type { Db } from "../../db/connection";
@@ -13,9 +14,13 @@ import {
   istanzaServizio,
   progetto,
   progettoServizio,
+  proroga,
 } from "../../db/schema";
+import { checkDeadlineChange } from "../domain/avviso-rules";
 import { checkCandidatura, checkSubstitution } from "../domain/candidatura-rules";
+import { assessProgetto } from "../domain/progetto";
 import { acceptedSubstitutions, servicesInForce } from "../domain/services";
+import type { PlatformDeadlinesInput, ProrogaInput } from "../forms/deadline-inputs";
 import type {
   CandidaturaInput,
   DecretoInput,
@@ -25,7 +30,7 @@ import type {
 } from "../forms/step-inputs";
 import { removeUnreferencedFiles } from "../infra/files.server";
 import { auditedDelete, auditedInsert, auditedUpdate } from "./audited.server";
-import { loadRelated } from "./progetti.server";
+import { loadAssessedProgetti, loadRelated, progettoFacts } from "./progetti.server";
 
 /** Input that is well-formed but breaks a rule that needs the stored data to check. */
 export class StepRejected extends Error {
@@ -143,7 +148,7 @@ export function saveDecreto(
 /** Fails unless the step exists and belongs to the progetto. */
 function owned(
   tx: Writer,
-  table: typeof istanzaModifica | typeof determina | typeof evento,
+  table: typeof istanzaModifica | typeof determina | typeof evento | typeof proroga,
   id: number,
   progettoId: number,
 ) {
@@ -247,8 +252,77 @@ export function saveEvento(
   });
 }
 
-const STEP_TABLES = { istanza: istanzaModifica, determina, evento, decreto } as const;
-const DOC_COLUMNS = {
+/**
+ * Records a change of a deadline (proroga, quarterly slot, rimessione in termini), checked
+ * against the progetto's deadlines as they stand without it.
+ */
+export function saveProroga(
+  db: Db,
+  actor: Actor,
+  progettoId: number,
+  prorogaId: number | null,
+  input: z.output<typeof ProrogaInput>,
+): number {
+  return db.transaction((tx) => {
+    if (prorogaId !== null) owned(tx, proroga, prorogaId, progettoId);
+    // The read model reads through the same connection, so inside this transaction.
+    const [found] = loadAssessedProgetti(db, ANY_DAY, eq(progetto.id, progettoId));
+    if (!found) throw new StepRejected({ _form: "Progetto non trovato" });
+    const without = assessProgetto(
+      progettoFacts({ ...found, proroghe: found.proroghe.filter((p) => p.id !== prorogaId) }),
+      ANY_DAY,
+    );
+    const fields = {
+      deadlineKind: input.deadlineKind,
+      kind: input.kind,
+      grantedOn: input.grantedOn,
+      days: input.days,
+      until: input.until,
+      note: input.note,
+    };
+    const errors = checkDeadlineChange(
+      { ...fields, deadline: input.deadlineKind },
+      {
+        contractedOn: without.contractedOn,
+        deadline: without.deadlines[input.deadlineKind],
+        finalDeadline: found.avvisoRules?.finalDeadline ?? null,
+      },
+    );
+    if (Object.keys(errors).length) throw new StepRejected(errors);
+    if (prorogaId === null)
+      return auditedInsert<{ id: number }>(tx, actor, "proroga", proroga, {
+        progettoId,
+        ...fields,
+      }).id;
+    auditedUpdate(tx, actor, "proroga", proroga, prorogaId, fields);
+    return prorogaId;
+  });
+}
+
+/** Nothing stored depends on the day: deadlines are dates, whatever today is. */
+const ANY_DAY = { today: "2000-01-01", atRiskDays: 0 };
+
+/** The deadlines the platform shows for the progetto, as the RUP reads them there. */
+export function savePlatformDeadlines(
+  db: Db,
+  actor: Actor,
+  progettoId: number,
+  input: z.output<typeof PlatformDeadlinesInput>,
+): void {
+  db.transaction((tx) => {
+    auditedUpdate(tx, actor, "progetto", progetto, progettoId, input);
+  });
+}
+
+const STEP_TABLES = {
+  istanza: istanzaModifica,
+  determina,
+  evento,
+  decreto,
+  proroga,
+} as const;
+/** Steps that can carry documents; a proroga has none of its own. */
+const DOC_COLUMNS: Partial<Record<keyof typeof STEP_TABLES, SQLiteColumn>> = {
   istanza: documento.istanzaId,
   determina: documento.determinaId,
   evento: documento.eventoId,
@@ -259,6 +333,7 @@ const ENTITIES = {
   determina: "determina",
   evento: "evento",
   decreto: "decreto",
+  proroga: "proroga",
 } as const;
 
 /** Deletes a step with its documents; files no other document uses leave the disk too. */
@@ -273,7 +348,8 @@ export function deleteStep(
   const table = STEP_TABLES[kind];
   const hashes = db.transaction((tx) => {
     owned(tx, table as typeof determina, id, progettoId);
-    const docs = tx.select().from(documento).where(eq(DOC_COLUMNS[kind], id)).all();
+    const column = DOC_COLUMNS[kind];
+    const docs = column ? tx.select().from(documento).where(eq(column, id)).all() : [];
     for (const d of docs) auditedDelete(tx, actor, "documento", documento, d.id);
     auditedDelete(tx, actor, ENTITIES[kind], table, id);
     return docs.map((d) => d.sha256);

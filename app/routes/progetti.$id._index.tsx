@@ -7,7 +7,12 @@ import { formatEuro } from "~/domain/format";
 import { milestoneChart } from "~/domain/milestones";
 import { PHASE_LABELS } from "~/domain/phase";
 import { servizioById } from "~/domain/services";
-import { DeadlineList, DocumentList, ProgettoTimeline } from "~/features/progetto/ProgettoTimeline";
+import {
+  DeadlineChangeList,
+  DeadlineList,
+  DocumentList,
+  ProgettoTimeline,
+} from "~/features/progetto/ProgettoTimeline";
 
 /** The page depends only on its viewer, the data and the day: kept until one changes. */
 export const handle = { pageCache: true };
@@ -99,7 +104,13 @@ export default function ProgettoPage() {
       </dl>
 
       <h2>Scadenze</h2>
-      <DeadlineList assessment={assessment} />
+      <DeadlineList
+        assessment={assessment}
+        countedRules={Boolean(
+          record.avvisoRules?.contractFrom || record.avvisoRules?.completionFrom,
+        )}
+      />
+      <DeadlineChangeList proroghe={record.proroghe} editable={editable} />
       {chart ? <MilestoneChart chart={chart} id={`tappe-${progetto.id}`} /> : null}
 
       {editable ? (
@@ -107,6 +118,8 @@ export default function ProgettoPage() {
           <Link to="decreto">{record.decreto ? "Modifica il decreto" : "Registra il decreto"}</Link>
           <Link to="istanze/nuova">Aggiungi un'istanza di modifica</Link>
           <Link to="determine/nuova">Aggiungi una determina</Link>
+          <Link to="proroghe/nuova">Registra una proroga o una modifica della scadenza</Link>
+          <Link to="scadenze-piattaforma">Scadenze indicate dalla piattaforma</Link>
           <Link to="eventi/nuovo">Registra un avanzamento</Link>
           <Link to="documenti">Carica un documento</Link>
           <Link to="conformita">Checklist di conformità</Link>

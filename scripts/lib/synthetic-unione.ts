@@ -15,8 +15,9 @@ export function createSyntheticUnione(sqlite: Database.Database, members: number
       "insert into comune (name, codice_istat, population, unione_id, fictional) values (?, ?, ?, ?, 1)",
     );
     const insertProgetto = sqlite.prepare(
-      `insert into progetto (comune_id, misura, title, beneficiary_name, band, services_count, amount_requested_cents)
-       values (?, '1.4.1', ?, ?, 1, 3, 6_671_400)`,
+      // The decreto 32 - 1 / 2022 answered the 1.4.1 avviso of April 2022, whose rules count.
+      `insert into progetto (comune_id, avviso_id, misura, title, beneficiary_name, band, services_count, amount_requested_cents)
+       values (?, (select id from avviso where title = '1.4.1 Esperienza del Cittadino - Comuni - Aprile 2022'), '1.4.1', ?, ?, 1, 3, 6_671_400)`,
     );
     const insertDecreto = sqlite.prepare(
       "insert into decreto (progetto_id, number, decree_on, notified_on, amount_cents) values (?, '32 - 1 / 2022', '2022-08-19', ?, 6671400)",

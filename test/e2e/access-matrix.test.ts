@@ -37,6 +37,8 @@ const ROUTE_ACCESS: Record<string, Access> = {
   "_index.tsx": "signed-in",
   "accedi.tsx": "sign-in",
   "account.password.tsx": "signed-in",
+  "admin.avvisi.$id.tsx": "admin",
+  "admin.avvisi._index.tsx": "admin",
   "admin.backup.tsx": "admin",
   "admin.backup_.$id.tsx": "admin",
   "admin.importa.tsx": "admin",
@@ -64,6 +66,8 @@ const ROUTE_ACCESS: Record<string, Access> = {
   "progetti.$id.documenti._index.tsx": "progetto",
   "progetti.$id.eventi.$eventoId.tsx": "progetto",
   "progetti.$id.istanze.$istanzaId.tsx": "progetto",
+  "progetti.$id.proroghe.$prorogaId.tsx": "progetto",
+  "progetti.$id.scadenze-piattaforma.tsx": "progetto",
   "riconciliazione.tsx": "signed-in",
   "riconciliazione[.]csv.tsx": "signed-in",
   "scadenze.tsx": "signed-in",
@@ -297,7 +301,7 @@ function buildCase(file: string, access: Access, role: Role, scope: "in" | "out"
               : 200
             : (unauthenticated ?? (access === "admin" && role !== "admin" ? 403 : 200));
       if (file === "esci.tsx") expected = signedIn ? 302 : 303;
-      if (file === "admin.utenti.$id.tsx") params = { id: "1" };
+      if (file === "admin.utenti.$id.tsx" || file === "admin.avvisi.$id.tsx") params = { id: "1" };
       if (file === "admin.backup_.$id.tsx") params = { id: String(backupJob) };
       break;
     case "comune":
@@ -311,6 +315,7 @@ function buildCase(file: string, access: Access, role: Role, scope: "in" | "out"
         determinaId: "nuova",
         istanzaId: "nuova",
         eventoId: "nuovo",
+        prorogaId: "nuova",
       };
       const allowed =
         scope === "in" && signedIn && !(access === "comune-write" && role === "lettore");

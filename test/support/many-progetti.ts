@@ -13,7 +13,8 @@ export interface ManyProgettiOptions {
  * Writes many progetti straight into the database (as an import would, one transaction and
  * prepared statements): generated comuni, 1.4.1 and 1.2 progetti with CUPs, decreti notified
  * over two years and official amounts that differ from the requested ones, so the
- * dashboard, Scadenze and the reconciliation all have thousands of rows to bound.
+ * dashboard, Scadenze and the reconciliation all have thousands of rows to bound. The 1.4.1
+ * progetti answer a 1.4.1 avviso (counted deadlines); the 1.2 ones carry the platform's dates.
  */
 export function insertManyProgetti(db: Db, options: ManyProgettiOptions): { comuni: number } {
   const sqlite = db.$client;
@@ -24,10 +25,16 @@ export function insertManyProgetti(db: Db, options: ManyProgettiOptions): { comu
     "insert into comune (name, provincia, regione, population) values (?, 'ZZ', 'Generata', ?)",
   );
   const insertProgetto = sqlite.prepare(
-    `insert into progetto (comune_id, misura, title, cup, beneficiary_name, band,
-       amount_requested_cents, official_amount_cents, official_state)
-     values (?, ?, ?, ?, ?, ?, ?, ?, 'A')`,
+    `insert into progetto (comune_id, avviso_id, misura, title, cup, beneficiary_name, band,
+       amount_requested_cents, official_amount_cents, official_state,
+       platform_contract_due, platform_completion_due)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'A', ?, ?)`,
   );
+  const avviso141 = (
+    sqlite.prepare("select id from avviso where rules = 'misura-1.4.1-comuni' limit 1").get() as {
+      id: number;
+    }
+  ).id;
   const insertDecreto = sqlite.prepare(
     "insert into decreto (progetto_id, number, decree_on, notified_on, amount_cents) values (?, ?, ?, ?, ?)",
   );
@@ -40,9 +47,14 @@ export function insertManyProgetti(db: Db, options: ManyProgettiOptions): { comu
       for (let k = 0; k < 10 && made < options.count; k++, made++) {
         const misura = k % 2 === 0 ? "1.4.1" : "1.2";
         const cup = `Z${prefix.slice(0, 2).toUpperCase()}${String(made).padStart(12, "0")}`;
+        // Spread over two years before `around`: some deadlines passed, some near, some far.
+        const offset = -((made * 37) % 700);
+        const notified = day(offset);
+        const platform = misura === "1.2";
         const id = Number(
           insertProgetto.run(
             comuneId,
+            platform ? null : avviso141,
             misura,
             `Progetto ${made}`,
             cup,
@@ -50,10 +62,10 @@ export function insertManyProgetti(db: Db, options: ManyProgettiOptions): { comu
             1,
             4_200_000,
             4_200_100,
+            platform ? day(offset + 180) : null,
+            platform ? day(offset + 450) : null,
           ).lastInsertRowid,
         );
-        // Spread over two years before `around`: some deadlines passed, some near, some far.
-        const notified = day(-((made * 37) % 700));
         insertDecreto.run(id, `D-${made}`, notified, notified, 4_200_000);
       }
     }

@@ -100,6 +100,30 @@ describe("the stored assessments", () => {
           .prepare("update progetto set official_amount_cents = 1234500 where id = ?")
           .run(q.id),
       () => t.sqlite.prepare("delete from decreto where progetto_id = ?").run(q.id),
+      // Changes of deadline as the platform grants them.
+      () =>
+        t.sqlite
+          .prepare(
+            "insert into proroga (progetto_id, deadline_kind, kind, granted_on, days) values (?, 'contract', 'eccezionale', '2026-11-01', 45)",
+          )
+          .run(p.id),
+      () => t.sqlite.prepare("update proroga set days = 90 where progetto_id = ?").run(p.id),
+      () => t.sqlite.prepare("delete from proroga where progetto_id = ?").run(p.id),
+      // The platform's dates, and the avviso the progetto answers.
+      () =>
+        t.sqlite
+          .prepare(
+            "update progetto set official_state = 'A', platform_contract_due = '2027-02-28', platform_completion_due = '2027-12-31' where id = ?",
+          )
+          .run(p.id),
+      () => t.sqlite.prepare("update progetto set avviso_id = null where id = ?").run(q.id),
+      // An administrator edits the avviso's rules: every progetto of that avviso follows.
+      () =>
+        t.sqlite
+          .prepare(
+            "update avviso set final_deadline = '2026-12-01', contract_days_large = 300 where rules = 'misura-1.4.1-comuni'",
+          )
+          .run(),
     ];
     for (const step of steps) {
       step();
@@ -117,7 +141,16 @@ describe("the stored assessments", () => {
         .toISOString()
         .slice(0, 10);
       const kind = deadlineStatus(
-        { kind: "contract", due, originalDue: due, extended: false, projected: false, metOn: null },
+        {
+          kind: "contract",
+          due,
+          originalDue: due,
+          extended: false,
+          projected: false,
+          capped: false,
+          reopened: false,
+          metOn: null,
+        },
         policy,
       ).kind;
       const bySql =

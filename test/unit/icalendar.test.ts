@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RULES_141_DEADLINES } from "~/domain/avviso-rules";
 import { computeDeadlines, deadlineStatus } from "~/domain/deadlines";
 import { deadlineUid, fold, icalendar } from "~/features/deadlines/icalendar";
 import { parseIcs, prop } from "../support/ics";
@@ -7,6 +8,9 @@ import { parseIcs, prop } from "../support/ics";
 const on = (today: string, atRiskDays = 30) => ({ today, atRiskDays });
 
 const deadlines = computeDeadlines({
+  rules: RULES_141_DEADLINES,
+  platform: { contract: null, completion: null },
+  changes: [],
   small: false,
   notifiedOn: "2023-01-23",
   contractedOn: null,
@@ -14,12 +18,13 @@ const deadlines = computeDeadlines({
   extensions: [{ deadline: "contract", grantedUntil: "2023-12-31" }],
 });
 
-function feed(generatedAt: string) {
-  const list = [deadlines.contract, deadlines.completion].flatMap((d) =>
+function feed(generatedAt: string, misura = "1.4.1", list141 = deadlines) {
+  const list = [list141.contract, list141.completion].flatMap((d) =>
     d
       ? [
           {
             progettoId: 7,
+            misura,
             comune: "Santa Margherita Ligure",
             cup: "G51F22003070006",
             deadline: d,
@@ -58,6 +63,28 @@ describe("the deadlines feed", () => {
       "Prorogata: la scadenza originaria era il 20/10/2023",
     );
     expect(prop(completion ?? calendar, "DESCRIPTION")).toContain("(stimata)");
+  });
+
+  it("names the progetto's measure, and says when the avviso's last date cut a deadline", () => {
+    const capped = computeDeadlines({
+      rules: { contract: null, completion: null, finalDeadline: "2026-03-31" },
+      platform: { contract: "2026-02-28", completion: "2026-09-30" },
+      changes: [],
+      small: false,
+      notifiedOn: null,
+      contractedOn: null,
+      concludedOn: null,
+      extensions: [],
+    });
+    const calendar = parseIcs(feed("2026-01-10T10:00:00Z", "1.2", capped));
+    const [contract, completion] = calendar.children;
+    expect(prop(contract ?? calendar, "SUMMARY")).toBe(
+      "PNRR 1.2 – Contrattualizzazione fornitore: Comune di Santa Margherita Ligure",
+    );
+    expect(prop(completion ?? calendar, "DTSTART")).toBe("20260331");
+    expect(prop(completion ?? calendar, "DESCRIPTION")).toContain(
+      "Limitata alla data ultima fissata per l'avviso",
+    );
   });
 
   it("keeps each deadline's UID when the feed is made again, whatever the date", () => {

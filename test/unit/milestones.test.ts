@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RULES_141_DEADLINES } from "~/domain/avviso-rules";
 import { computeDeadlines } from "~/domain/deadlines";
 import { dayNumber, milestoneChart, monthTicks } from "~/domain/milestones";
 import type { TimelineEntry } from "~/domain/timeline";
@@ -20,6 +21,9 @@ const smlTimeline = [
 
 describe("the milestone chart of Santa Margherita Ligure", () => {
   const deadlines = computeDeadlines({
+    rules: RULES_141_DEADLINES,
+    platform: { contract: null, completion: null },
+    changes: [],
     small: false,
     notifiedOn: "2023-01-23",
     contractedOn: "2023-08-23",
@@ -66,6 +70,9 @@ describe("the milestone chart of Santa Margherita Ligure", () => {
 describe("late milestones", () => {
   it("mark a determina after the contract deadline", () => {
     const deadlines = computeDeadlines({
+      rules: RULES_141_DEADLINES,
+      platform: { contract: null, completion: null },
+      changes: [],
       small: true,
       notifiedOn: "2023-01-23",
       contractedOn: "2023-09-01",

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { RULES_141_DEADLINES } from "~/domain/avviso-rules";
 import { assessProgetto, type ProgettoFacts } from "~/domain/progetto";
 
 /** The policy of a request on that day, with the default at-risk window. */
 const on = (today: string, atRiskDays = 30) => ({ today, atRiskDays });
 
 const funded = (over: Partial<ProgettoFacts> = {}): ProgettoFacts => ({
+  rules: RULES_141_DEADLINES,
+  platformDeadlines: { contract: null, completion: null },
+  deadlineChanges: [],
   band: 2,
   population: 9_709,
   candidaturaServices: [21, 16, 20, 13],
@@ -158,5 +162,48 @@ describe("assessing a progetto", () => {
     );
     expect(a.phase).toBe("candidatura");
     expect(a.next).toBeNull();
+  });
+});
+
+describe("a progetto of any measure", () => {
+  const noRules = { contract: null, completion: null, finalDeadline: null };
+
+  it("has no deadline when its avviso's rules are not known and no platform date is entered", () => {
+    const a = assessProgetto(funded({ rules: noRules }), on("2023-09-25"));
+    expect(a.deadlines).toEqual({ contract: null, completion: null });
+    expect(a.next).toBeNull();
+  });
+
+  it("follows the deadlines the platform shows, and the changes recorded", () => {
+    const a = assessProgetto(
+      funded({
+        rules: noRules,
+        platformDeadlines: { contract: "2023-10-31", completion: "2024-06-30" },
+        deadlineChanges: [
+          {
+            deadline: "contract",
+            kind: "automatica",
+            grantedOn: "2023-09-01",
+            days: 30,
+            until: null,
+          },
+        ],
+      }),
+      on("2023-09-25"),
+    );
+    expect(a.next).toMatchObject({
+      deadline: { kind: "contract", originalDue: "2023-10-31", due: "2023-11-30" },
+      status: { kind: "open", daysLeft: 66 },
+    });
+    // The contract's extension moves completion too.
+    expect(a.deadlines.completion?.due).toBe("2024-07-30");
+  });
+
+  it("is capped by its avviso's last date", () => {
+    const a = assessProgetto(
+      funded({ rules: { ...RULES_141_DEADLINES, finalDeadline: "2023-09-30" } }),
+      on("2023-09-25"),
+    );
+    expect(a.next?.deadline).toMatchObject({ due: "2023-09-30", capped: true });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RULES_141_DEADLINES } from "~/domain/avviso-rules";
 import { assessProgetto, type ProgettoFacts } from "~/domain/progetto";
 import {
   openDeadlines,
@@ -12,6 +13,9 @@ const on = (today: string, atRiskDays = 30) => ({ today, atRiskDays });
 
 const TODAY = "2023-09-25";
 const facts = (over: Partial<ProgettoFacts>): ProgettoFacts => ({
+  rules: RULES_141_DEADLINES,
+  platformDeadlines: { contract: null, completion: null },
+  deadlineChanges: [],
   band: 2,
   population: null,
   candidaturaServices: [],

@@ -16,7 +16,16 @@ import { laneChart } from "~/features/unione/unione-lanes";
 const TODAY = "2026-11-22";
 
 function deadline(kind: Deadline["kind"], due: string, metOn: string | null = null): Deadline {
-  return { kind, originalDue: due, due, extended: false, projected: false, metOn };
+  return {
+    kind,
+    originalDue: due,
+    due,
+    extended: false,
+    projected: false,
+    capped: false,
+    reopened: false,
+    metOn,
+  };
 }
 
 function member(

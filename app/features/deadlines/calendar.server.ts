@@ -26,6 +26,7 @@ export function deadlineFeed(
             : [
                 {
                   progettoId: p.progetto.id,
+                  misura: p.progetto.misura,
                   comune: p.comune.name,
                   cup: p.progetto.cup,
                   deadline,

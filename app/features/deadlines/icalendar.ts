@@ -14,6 +14,8 @@ import { formatDate } from "../../domain/format";
 
 export interface CalendarDeadline {
   progettoId: number;
+  /** The measure's code, "1.4.1", "1.2", ... */
+  misura: string;
   comune: string;
   cup: string | null;
   deadline: Deadline;
@@ -50,6 +52,8 @@ export function icalendar(options: {
       d.deadline.extended
         ? `Prorogata: la scadenza originaria era il ${formatDate(d.deadline.originalDue)}`
         : null,
+      d.deadline.reopened ? "Riaperta con rimessione in termini" : null,
+      d.deadline.capped ? "Limitata alla data ultima fissata per l'avviso" : null,
       `Stato: ${describeStatus(d.status)}`,
       d.cup ? `CUP ${d.cup}` : null,
     ].filter((l): l is string => l !== null);
@@ -59,7 +63,7 @@ export function icalendar(options: {
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compact(d.deadline.due)}`,
       `DTEND;VALUE=DATE:${compact(addDays(d.deadline.due, 1))}`,
-      `SUMMARY:${text(`PNRR 1.4.1 – ${label}: Comune di ${d.comune}`)}`,
+      `SUMMARY:${text(`PNRR ${d.misura} – ${label}: Comune di ${d.comune}`)}`,
       `DESCRIPTION:${text(details.join("\n"))}`,
       `URL:${options.baseUrl}/progetti/${d.progettoId}`,
       "TRANSP:TRANSPARENT",

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { DEADLINE_LABELS, describeStatus } from "~/domain/deadlines";
+import { DEADLINE_CHANGE_LABELS, type DeadlineChangeKind } from "~/domain/avviso-rules";
+import { DEADLINE_LABELS, type DeadlineKind, describeStatus } from "~/domain/deadlines";
 import { formatDate, formatFileSize } from "~/domain/format";
 import type { ProgettoAssessment } from "~/domain/progetto";
 import type { TimelineEntry } from "~/domain/timeline";
@@ -64,7 +65,14 @@ export function ProgettoTimeline({
 }
 
 /** Both deadlines with the statuses the read model gave them (the request's policy). */
-export function DeadlineList({ assessment }: { assessment: ProgettoAssessment }) {
+export function DeadlineList({
+  assessment,
+  countedRules = true,
+}: {
+  assessment: ProgettoAssessment;
+  /** Whether the avviso's rules count the deadlines (else the platform's dates are needed). */
+  countedRules?: boolean;
+}) {
   const known = (["contract", "completion"] as const).flatMap((kind) => {
     const deadline = assessment.deadlines[kind];
     const status = assessment.statuses[kind];
@@ -73,7 +81,9 @@ export function DeadlineList({ assessment }: { assessment: ProgettoAssessment })
   if (known.length === 0)
     return (
       <p className="muted">
-        Le scadenze decorrono dalla notifica del decreto, non ancora registrata.
+        {countedRules
+          ? "Le scadenze decorrono dalla notifica del decreto, non ancora registrata."
+          : "Le regole di questo avviso non sono note: inserisci le scadenze indicate dalla piattaforma PA digitale 2026."}
       </p>
     );
   return (
@@ -82,10 +92,43 @@ export function DeadlineList({ assessment }: { assessment: ProgettoAssessment })
         <li key={d.kind}>
           <strong>{DEADLINE_LABELS[d.kind]}</strong>: entro il {formatDate(d.due)}
           {d.projected ? " (stimata: manca ancora il contratto)" : ""}
-          {d.extended ? ` — prorogata; scadenza originaria ${formatDate(d.originalDue)}` : ""} ·{" "}
+          {d.extended ? ` — prorogata; scadenza originaria ${formatDate(d.originalDue)}` : ""}
+          {d.reopened ? " — riaperta con rimessione in termini" : ""}
+          {d.capped ? " — limitata alla data ultima fissata per l'avviso" : ""} ·{" "}
           <span className={`status-${d.status.kind}`}>{describeStatus(d.status)}</span>
         </li>
       ))}
+    </ul>
+  );
+}
+
+/** The recorded changes of deadline, each with what it did, linked to its form. */
+export function DeadlineChangeList({
+  proroghe,
+  editable,
+}: {
+  proroghe: readonly {
+    id: number;
+    deadlineKind: DeadlineKind;
+    kind: DeadlineChangeKind;
+    grantedOn: string;
+    days: number | null;
+    until: string | null;
+    note: string | null;
+  }[];
+  editable: boolean;
+}) {
+  if (proroghe.length === 0) return null;
+  return (
+    <ul className="plain" id="proroghe">
+      {proroghe.map((p) => {
+        const text = `${DEADLINE_CHANGE_LABELS[p.kind]} (${DEADLINE_LABELS[p.deadlineKind].toLowerCase()}) del ${formatDate(p.grantedOn)}: ${
+          p.days !== null
+            ? `${p.days} ${p.days === 1 ? "giorno" : "giorni"} in più`
+            : `fino al ${formatDate(p.until ?? "")}`
+        }${p.note ? ` — ${p.note}` : ""}`;
+        return <li key={p.id}>{editable ? <Link to={`proroghe/${p.id}`}>{text}</Link> : text}</li>;
+      })}
     </ul>
   );
 }
