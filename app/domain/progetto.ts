@@ -1,4 +1,5 @@
 import { bandForPopulation } from "./bands";
+import { assessClosure, type ClosureAssessment, type ClosureEvento } from "./closure";
 import { earliest, type IsoDate } from "./dates";
 import {
   computeDeadlines,
@@ -13,13 +14,7 @@ import {
 import { isClosed, type Phase, projectPhase } from "./phase";
 import type { Policy } from "./policy";
 import { acceptedSubstitutions, activitiesConcludedOn, servicesInForce } from "./services";
-import type {
-  ASSEVERAZIONE_OUTCOMES,
-  EventKind,
-  IstanzaKind,
-  IstanzaOutcome,
-  OfficialState,
-} from "./vocabulary";
+import type { IstanzaKind, IstanzaOutcome, OfficialState } from "./vocabulary";
 
 /** The recorded facts of one progetto, as plain data. */
 export interface ProgettoFacts {
@@ -27,11 +22,17 @@ export interface ProgettoFacts {
   population: number | null;
   candidaturaServices: readonly number[];
   decreto: { notifiedOn: IsoDate | null } | null;
-  determine: readonly { adoptedOn: IsoDate; contractOn: IsoDate | null }[];
+  determine: readonly {
+    adoptedOn: IsoDate;
+    contractOn: IsoDate | null;
+    amountCents?: number | null;
+  }[];
   istanze: readonly IstanzaFacts[];
   eventi: readonly EventoFacts[];
   officialState: OfficialState | null;
   officialStateOn: IsoDate | null;
+  /** What was granted, for the checks after completion. */
+  financedCents?: number | null;
 }
 
 export interface IstanzaFacts {
@@ -44,11 +45,8 @@ export interface IstanzaFacts {
   added: readonly number[];
 }
 
-export interface EventoFacts {
-  kind: EventKind;
-  occurredOn: IsoDate;
+export interface EventoFacts extends ClosureEvento {
   servizioId: number | null;
-  outcome: (typeof ASSEVERAZIONE_OUTCOMES)[number] | null;
 }
 
 export interface ProgettoAssessment {
@@ -61,6 +59,8 @@ export interface ProgettoAssessment {
   statuses: Record<DeadlineKind, DeadlineStatus | null>;
   /** The first deadline still to meet with its status; null once closed or when unknown. */
   next: { deadline: Deadline; status: DeadlineStatus } | null;
+  /** From the request to complete to the end of upkeep (closure.ts). */
+  closure: ClosureAssessment;
 }
 
 /**
@@ -91,13 +91,15 @@ export function assessProgetto(facts: ProgettoFacts, policy: Policy): ProgettoAs
     extensions,
   });
 
+  const judged = last("asseverazione")?.outcome ?? null;
   const officialOn = (state: "R" | "E") =>
     facts.officialState === state ? facts.officialStateOn : null;
   const phase = projectPhase({
     funded: facts.decreto !== null || facts.officialState !== null,
     contractedOn,
     concludedOn,
-    asseverazione: last("asseverazione")?.outcome ?? null,
+    // A partly positive asseverazione opens the payment request as a positive one does.
+    asseverazione: judged === "parzialmente-positiva" ? "positiva" : judged,
     erogatoOn: last("erogazione")?.occurredOn ?? officialOn("E"),
     rinunciaOn: last("rinuncia")?.occurredOn ?? officialOn("R"),
   });
@@ -115,6 +117,14 @@ export function assessProgetto(facts: ProgettoFacts, policy: Policy): ProgettoAs
       completion: statusOf(deadlines.completion),
     },
     next: open ? { deadline: open, status: deadlineStatus(open, policy) } : null,
+    closure: assessClosure(
+      {
+        eventi: facts.eventi,
+        financedCents: facts.financedCents ?? null,
+        contractCents: facts.determine.map((d) => d.amountCents ?? null),
+      },
+      policy,
+    ),
   };
 }
 

@@ -127,6 +127,16 @@ interface ProgettoCore {
   hasDecreto: number | null;
   officialState: "A" | "R" | "E" | null;
   officialStateOn: string | null;
+  financedCents: number | null;
+}
+
+/** What was granted: the decreto's amount, else the official one, else the requested one. */
+export function grantedCents(
+  decretoCents: number | null,
+  officialCents: number | null,
+  requestedCents: number | null,
+): number | null {
+  return decretoCents ?? officialCents ?? requestedCents;
 }
 
 function factsOf(p: ProgettoCore, related: Related): ProgettoFacts {
@@ -140,6 +150,7 @@ function factsOf(p: ProgettoCore, related: Related): ProgettoFacts {
     eventi: related.eventi.get(p.id) ?? [],
     officialState: p.officialState,
     officialStateOn: p.officialStateOn,
+    financedCents: p.financedCents,
   };
 }
 
@@ -205,6 +216,11 @@ export function loadAssessedProgetti(
   const related = loadRelated(db, scope);
   return rows.map((r) => {
     const id = r.progetto.id;
+    const amountCents = grantedCents(
+      r.decreto?.amountCents ?? null,
+      r.progetto.officialAmountCents,
+      r.progetto.amountRequestedCents,
+    );
     const facts = factsOf(
       {
         id,
@@ -214,6 +230,7 @@ export function loadAssessedProgetti(
         hasDecreto: r.decreto?.id ?? null,
         officialState: r.progetto.officialState,
         officialStateOn: r.progetto.officialStateOn,
+        financedCents: amountCents,
       },
       related,
     );
@@ -223,8 +240,7 @@ export function loadAssessedProgetti(
       istanze: related.istanze.get(id) ?? [],
       determine: related.determine.get(id) ?? [],
       eventi: related.eventi.get(id) ?? [],
-      amountCents:
-        r.decreto?.amountCents ?? r.progetto.officialAmountCents ?? r.progetto.amountRequestedCents,
+      amountCents,
       assessment: assessProgetto(facts, policy),
     };
   });
