@@ -40,8 +40,6 @@ export interface ClosureFacts {
 /** Years of upkeep after payment (five years from 31 December of the year of payment). */
 export const UPKEEP_YEARS = 5;
 
-const POSITIVE: readonly (EventOutcome | null)[] = ["positiva", "parzialmente-positiva"];
-
 /** 31 December of the year of payment plus five years: 2025-06-10 → 2030-12-31. */
 export function upkeepEndDate(paidOn: IsoDate): IsoDate {
   return `${yearOf(paidOn) + UPKEEP_YEARS}-12-31`;
@@ -373,11 +371,18 @@ export function checkClosureEvent(
   const paidBefore = before("erogazione");
 
   for (const [first, second] of ORDER) {
+    const firsts = others.filter((o) => o.kind === first).sort(byDate);
+    // A partly positive asseverazione is not final: a new completion request may follow it.
     const clash =
       e.kind === first
-        ? others.find((o) => o.kind === second && o.occurredOn < e.occurredOn)
-        : e.kind === second
-          ? others.find((o) => o.kind === first && o.occurredOn > e.occurredOn)
+        ? others.find(
+            (o) =>
+              o.kind === second &&
+              o.occurredOn < e.occurredOn &&
+              o.outcome !== "parzialmente-positiva",
+          )
+        : e.kind === second && !firsts.some((o) => o.occurredOn <= e.occurredOn)
+          ? firsts[0]
           : undefined;
     if (clash)
       refuse(
@@ -388,12 +393,13 @@ export function checkClosureEvent(
 
   if (AFTER_ASSEVERAZIONE.includes(e.kind) && !paidBefore) {
     const judged = before("asseverazione");
-    if (judged === null || !POSITIVE.includes(judged.outcome)) {
+    // Parzialmente positiva: the comune fixes what failed and waits for a new outcome.
+    if (judged?.outcome !== "positiva") {
       refuse(
         "occurredOn",
         judged?.outcome === "negativa"
           ? `Dopo l'asseverazione negativa del ${formatDate(judged.occurredOn)} il finanziamento è revocato: «${label}» non si può registrare`
-          : `«${label}» richiede prima un'asseverazione positiva o parzialmente positiva, con data non successiva`,
+          : `«${label}» richiede prima un'asseverazione con esito positivo, con data non successiva`,
       );
     }
   }

@@ -98,8 +98,8 @@ export function assessProgetto(facts: ProgettoFacts, policy: Policy): ProgettoAs
     funded: facts.decreto !== null || facts.officialState !== null,
     contractedOn,
     concludedOn,
-    // A partly positive asseverazione opens the payment request as a positive one does.
-    asseverazione: judged === "parzialmente-positiva" ? "positiva" : judged,
+    // Partly positive: the comune fixes what failed and awaits a new outcome (closure.ts).
+    asseverazione: judged === "parzialmente-positiva" ? null : judged,
     erogatoOn: last("erogazione")?.occurredOn ?? officialOn("E"),
     rinunciaOn: last("rinuncia")?.occurredOn ?? officialOn("R"),
   });

@@ -73,7 +73,7 @@ describe("a RUP records the steps from completion to payment and after", () => {
     await open("Erogazione del contributo");
     await fill({ "Data dell'erogazione": "2024-12-10", "Importo erogato (€)": "155.234,00" });
     await refused(
-      "«Erogazione del contributo» richiede prima un'asseverazione positiva o parzialmente positiva, con data non successiva",
+      "«Erogazione del contributo» richiede prima un'asseverazione con esito positivo, con data non successiva",
     );
 
     await open("Esito dell'asseverazione");
@@ -102,12 +102,12 @@ describe("a RUP records the steps from completion to payment and after", () => {
 
     // The reply owed is a deadline on the progetto and in Scadenze until it is answered.
     await expect(
-      section().locator("table", { hasText: "Richieste di integrazione" }).innerText(),
+      section().locator("table", { hasText: "Richieste di integrazione" }).textContent(),
     ).resolves.toContain("Scaduta da 737 giorni");
     await page.goto(`${app.url}/scadenze`);
     const scadenza = page.locator("tr", { hasText: "Risposta alla richiesta di integrazione" });
-    await expect(scadenza.innerText()).resolves.toContain("15/11/2024");
-    await expect(scadenza.innerText()).resolves.toContain("Santa Margherita Ligure");
+    await expect(scadenza.textContent()).resolves.toContain("15/11/2024");
+    await expect(scadenza.textContent()).resolves.toContain("Santa Margherita Ligure");
 
     const [integrazione] = query<{ id: number }>(
       app,
@@ -157,27 +157,42 @@ describe("a RUP records the steps from completion to payment and after", () => {
     await page.getByRole("button", { name: "Carica" }).click();
     await page.getByRole("heading", { name: "Dopo il completamento" }).waitFor();
 
-    const facts = await page.locator("dl.facts").first().innerText();
+    const facts = await page.locator("dl.facts").first().textContent();
     expect(facts).toContain("Erogato — in mantenimento fino al 31/12/2029");
-    const after = await section().innerText();
-    for (const line of [
+    const dd = (label: string) =>
+      section().locator(`dt:text-is("${label}") + dd`).first().textContent();
+    await expect(section().locator("p strong").first().textContent()).resolves.toBe(
       "In mantenimento fino al 31/12/2029",
-      "Richiesta di completamento\n15/07/2024",
-      "Positiva, 01/10/2024 — Nessun rilievo",
-      "Certificato di regolare esecuzione (RUP)\n10/10/2024",
-      "Richiesta di erogazione (Allegato 5)\n12/10/2024",
-      "10/12/2024, € 155.234,00, reversale n. 5678",
-      "Manca la dichiarazione di mantenimento per 2025.",
-      "01/09/2026\t20/09/2026\tin corso\t—",
-      "Contributo ricevuto\n€ 155.234,00",
+    );
+    for (const [label, value] of [
+      ["Richiesta di completamento", "15/07/2024"],
+      ["Asseverazione", "Positiva, 01/10/2024 — Nessun rilievo"],
+      ["Certificato di regolare esecuzione (RUP)", "10/10/2024"],
+      ["Richiesta di erogazione (Allegato 5)", "12/10/2024"],
+      ["Erogazione", "10/12/2024, € 155.234,00, reversale n. 5678"],
+      ["Contributo ricevuto", "€ 155.234,00"],
     ])
-      expect(after).toContain(line);
+      await expect(dd(label as string), label).resolves.toBe(value);
+    await expect(section().locator(".warning").allTextContents()).resolves.toContain(
+      "Manca la dichiarazione di mantenimento per 2025.",
+    );
+    const check = section()
+      .locator("table", { hasText: "Controlli a campione" })
+      .locator("tbody td");
+    await expect(check.allTextContents()).resolves.toEqual([
+      "01/09/2026",
+      "20/09/2026",
+      "in corso",
+      "—",
+    ]);
 
-    const cre = page.locator("ol.timeline > li", { hasText: "Certificato di regolare esecuzione" });
-    await expect(cre.innerText()).resolves.toContain("CRE firmato");
-    const timeline = await page.locator("ol.timeline").innerText();
-    expect(timeline).toMatch(/Erogazione di € 155\.234,00\s+Reversale n\. 5678/);
-    expect(timeline).toMatch(/Rispondere entro il 15\/11\/2024\s+Risposta inviata il 14\/11\/2024/);
+    const entry = (title: string) =>
+      page.locator("ol.timeline > li", { hasText: title }).locator("p, a").allTextContents();
+    await expect(entry("Certificato di regolare esecuzione")).resolves.toContain("CRE firmato");
+    await expect(entry("Erogazione di € 155.234,00")).resolves.toContain("Reversale n. 5678");
+    const reply = await entry("Richiesta di integrazione");
+    expect(reply).toContain("Rispondere entro il 15/11/2024");
+    expect(reply).toContain("Risposta inviata il 14/11/2024");
 
     const audit = query<{ kind: string }>(
       app,

@@ -283,16 +283,22 @@ describe("the order of the steps after completion", () => {
   it("refuses a payment before a positive asseverazione", () => {
     expect(check(ev("erogazione", "2025-06-10", { amountCents: 100 }), [])).toEqual({
       occurredOn:
-        "«Erogazione del contributo» richiede prima un'asseverazione positiva o parzialmente positiva, con data non successiva",
+        "«Erogazione del contributo» richiede prima un'asseverazione con esito positivo, con data non successiva",
     });
     // Dated before the asseverazione it follows.
     expect(
       check(ev("erogazione", "2025-02-01", { amountCents: 100 }), PAID.slice(0, 2)).occurredOn,
-    ).toMatch(/richiede prima un'asseverazione positiva/);
-    // A partly positive asseverazione opens the payment request too.
+    ).toMatch(/richiede prima un'asseverazione con esito positivo/);
+    // A partly positive one asks the comune to fix what failed: no payment request yet.
     expect(
       check(ev("richiesta-erogazione", "2025-04-01"), [
         ev("asseverazione", "2025-03-01", { outcome: "parzialmente-positiva" }),
+      ]).occurredOn,
+    ).toMatch(/richiede prima un'asseverazione con esito positivo/);
+    expect(
+      check(ev("richiesta-erogazione", "2025-06-01"), [
+        ev("asseverazione", "2025-03-01", { outcome: "parzialmente-positiva" }),
+        ev("asseverazione", "2025-05-20", { outcome: "positiva" }),
       ]),
     ).toEqual({});
   });
@@ -370,6 +376,20 @@ describe("the order of the steps after completion", () => {
     ).toBe(
       "«Erogazione del contributo» non può precedere «Richiesta di erogazione (Allegato 5)» del 12/03/2025",
     );
+  });
+
+  it("lets the comune ask again for completion after a partly positive asseverazione", () => {
+    const partly = [
+      ev("richiesta-completamento", "2025-01-15"),
+      ev("asseverazione", "2025-03-01", { outcome: "parzialmente-positiva" }),
+    ];
+    expect(check(ev("richiesta-completamento", "2025-04-01"), partly)).toEqual({});
+    expect(
+      check(ev("asseverazione", "2025-05-01", { outcome: "positiva" }), [
+        ...partly,
+        ev("richiesta-completamento", "2025-04-01"),
+      ]),
+    ).toEqual({});
   });
 
   it("refuses a reply or a deadline before its request", () => {

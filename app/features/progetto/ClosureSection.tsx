@@ -60,6 +60,12 @@ export function ClosureSection({
           ) : null}
         </p>
       ) : null}
+      {c.asseverazione?.outcome === "parzialmente-positiva" && !c.payment ? (
+        <p className="warning">
+          Asseverazione parzialmente positiva: correggere le non conformità entro i termini del
+          cronoprogramma; l'erogazione si chiede dopo un nuovo esito positivo.
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>Richiesta di completamento</dt>
         <dd>{day(c.completionRequestedOn)}</dd>
