@@ -27,6 +27,8 @@ export interface ClosureEvento {
   repliedOn?: IsoDate | null;
   year?: number | null;
   note?: string | null;
+  /** "opendata": written by the import from the official state E (or R). */
+  source?: "manuale" | "opendata" | "demo";
 }
 
 export interface ClosureFacts {
@@ -188,7 +190,12 @@ function latestOf(eventi: readonly ClosureEvento[], kind: EventKind, until?: Iso
 
 /** The payment: one recorded by hand wins over the open data's, the latest of each. */
 function paymentOf(eventi: readonly ClosureEvento[]) {
-  return latestOf(eventi, "erogazione");
+  return (
+    latestOf(
+      eventi.filter((e) => e.source !== "opendata"),
+      "erogazione",
+    ) ?? latestOf(eventi, "erogazione")
+  );
 }
 
 /** Everything after completion the progetto page, lists and Scadenze show. */
@@ -414,7 +421,8 @@ export function checkClosureEvent(
   }
 
   if (e.kind === "erogazione") {
-    const already = others.find((o) => o.kind === "erogazione");
+    // The import's own record of the official payment does not count: the RUP's may add to it.
+    const already = others.find((o) => o.kind === "erogazione" && o.source !== "opendata");
     if (already)
       refuse(
         "_form",

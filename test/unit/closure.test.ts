@@ -193,6 +193,17 @@ describe("the state after payment", () => {
     expect(a.leftover?.economieCents).toBe(5_523_400);
   });
 
+  it("prefers the payment recorded by hand, with its reversale, to the open data's", () => {
+    const a = assessClosure(
+      facts([
+        ev("erogazione", "2024-10-08", { amountCents: 15_523_400, source: "opendata" }),
+        ev("erogazione", "2024-10-07", { amountCents: 15_523_400, reference: "77" }),
+      ]),
+      at("2025-01-10"),
+    );
+    expect(a.payment).toEqual({ on: "2024-10-07", amountCents: 15_523_400, reversale: "77" });
+  });
+
   it("shows what is left after the reuses of the economie", () => {
     const a = assessClosure(
       facts([
@@ -335,6 +346,14 @@ describe("the order of the steps after completion", () => {
     expect(check(ev("erogazione", "2025-07-10", { amountCents: 100 }))._form).toBe(
       "L'erogazione del contributo è unica ed è già registrata al 10/06/2025: modificare quella",
     );
+    // The open data's record of the payment leaves room for the RUP's, with its reversale.
+    const imported = ev("erogazione", "2025-06-10", { amountCents: FINANCED, source: "opendata" });
+    expect(
+      check(ev("erogazione", "2025-06-09", { amountCents: FINANCED, reference: "9" }), [
+        ...before,
+        imported,
+      ]),
+    ).toEqual({});
   });
 
   it("refuses a fact dated in the future, to the day", () => {
