@@ -15,9 +15,9 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { COUNTING_BASES, DEADLINE_CHANGE_KINDS } from "../app/domain/avviso-rules";
 import {
-  ASSEVERAZIONE_OUTCOMES,
   BENEFICIARY_KINDS,
   EVENT_KINDS,
+  EVENT_OUTCOMES,
   ISTANZA_KINDS,
   ISTANZA_OUTCOMES,
   OFFICIAL_STATES,
@@ -397,10 +397,18 @@ export const evento = sqliteTable(
     occurredOn: text("occurred_on").notNull(),
     /** Set for servizio-online. */
     servizioId: integer("servizio_id").references(() => servizio.id, { onDelete: "restrict" }),
-    /** Set for asseverazione. */
-    outcome: text("outcome", { enum: ASSEVERAZIONE_OUTCOMES }),
-    /** Set for erogazione. */
+    /** Set for asseverazione; for the formal and sample checks once their outcome is known. */
+    outcome: text("outcome", { enum: EVENT_OUTCOMES }),
+    /** Paid (erogazione), to return (failed sample check) or reused (riutilizzo-economie). */
     amountCents: integer("amount_cents"),
+    /** The reversale of a payment, the act of a reuse of economie. */
+    reference: text("reference"),
+    /** The reply deadline of a request for integration. */
+    dueOn: text("due_on"),
+    /** When the comune replied to an integration, or sent its documents to a sample check. */
+    repliedOn: text("replied_on"),
+    /** The year a declaration of upkeep covers. */
+    year: integer("year"),
     note: text("note"),
     source: text("source", { enum: ["manuale", "opendata", "demo"] })
       .notNull()
@@ -414,14 +422,25 @@ export const evento = sqliteTable(
       "evento_servizio_check",
       sql`(${t.kind} = 'servizio-online') = (${t.servizioId} IS NOT NULL)`,
     ),
-    check("evento_outcome_check", sql`(${t.kind} = 'asseverazione') = (${t.outcome} IS NOT NULL)`),
+    check(
+      "evento_outcome_check",
+      sql`(${t.kind} <> 'asseverazione' OR ${t.outcome} IS NOT NULL) AND (${t.outcome} IS NULL OR ${t.kind} IN ('asseverazione', 'verifica-formale', 'controllo-campione'))`,
+    ),
+    check(
+      "evento_due_check",
+      sql`(${t.kind} = 'richiesta-integrazione') = (${t.dueOn} IS NOT NULL)`,
+    ),
+    check(
+      "evento_year_check",
+      sql`(${t.kind} = 'dichiarazione-mantenimento') = (${t.year} IS NOT NULL)`,
+    ),
+    // One declaration of upkeep per year (closure.ts says so in Italian first).
+    uniqueIndex("evento_year_idx")
+      .on(t.progettoId, t.year)
+      .where(sql`${t.kind} = 'dichiarazione-mantenimento'`),
   ],
 );
 
-/**
- * An uploaded file's metadata; the bytes live on disk under the data folder, named by their
- * SHA-256. It belongs to a progetto and optionally to one step, and goes when the step goes.
- */
 export const documento = sqliteTable(
   "documento",
   {
@@ -693,12 +712,15 @@ export const progettoAssessment = sqliteTable(
     /** The deadlines still open (not met, progetto not closed); null otherwise. */
     contractDue: text("contract_due"),
     completionDue: text("completion_due"),
+    /** The first reply owed to a request for integration (assessment.closure.nextReply). */
+    integrationDue: text("integration_due"),
     /** The first open deadline, as assessment.next. */
     nextDue: text("next_due"),
   },
   (t) => [
     index("progetto_assessment_contract_idx").on(t.contractDue),
     index("progetto_assessment_completion_idx").on(t.completionDue),
+    index("progetto_assessment_integration_idx").on(t.integrationDue),
     index("progetto_assessment_next_idx").on(t.nextDue),
     // Covers the dashboard's counts: one index scan, no temporary table.
     index("progetto_assessment_summary_idx").on(t.phase, t.officialState, t.nextDue, t.amountCents),

@@ -160,7 +160,10 @@ export type DeadlineStatus =
   | { kind: "overdue"; daysOverdue: number };
 
 /** The due day itself still counts as on time. */
-export function deadlineStatus(deadline: Deadline, { today, atRiskDays }: Policy): DeadlineStatus {
+export function deadlineStatus<D extends Pick<Deadline, "due" | "metOn">>(
+  deadline: D,
+  { today, atRiskDays }: Policy,
+): DeadlineStatus {
   if (deadline.metOn !== null) {
     const daysLate = daysBetween(deadline.due, deadline.metOn);
     return daysLate > 0

@@ -1,5 +1,6 @@
 import type { DeadlineChange, DeadlineRules } from "./avviso-rules";
 import { bandForPopulation } from "./bands";
+import { assessClosure, type ClosureAssessment, type ClosureEvento } from "./closure";
 import { earliest, type IsoDate } from "./dates";
 import {
   computeDeadlines,
@@ -14,13 +15,7 @@ import {
 import { isClosed, type Phase, projectPhase } from "./phase";
 import type { Policy } from "./policy";
 import { acceptedSubstitutions, activitiesConcludedOn, servicesInForce } from "./services";
-import type {
-  ASSEVERAZIONE_OUTCOMES,
-  EventKind,
-  IstanzaKind,
-  IstanzaOutcome,
-  OfficialState,
-} from "./vocabulary";
+import type { IstanzaKind, IstanzaOutcome, OfficialState } from "./vocabulary";
 
 /** The recorded facts of one progetto, as plain data. */
 export interface ProgettoFacts {
@@ -34,11 +29,17 @@ export interface ProgettoFacts {
   population: number | null;
   candidaturaServices: readonly number[];
   decreto: { notifiedOn: IsoDate | null } | null;
-  determine: readonly { adoptedOn: IsoDate; contractOn: IsoDate | null }[];
+  determine: readonly {
+    adoptedOn: IsoDate;
+    contractOn: IsoDate | null;
+    amountCents?: number | null;
+  }[];
   istanze: readonly IstanzaFacts[];
   eventi: readonly EventoFacts[];
   officialState: OfficialState | null;
   officialStateOn: IsoDate | null;
+  /** What was granted, for the checks after completion. */
+  financedCents?: number | null;
 }
 
 export interface IstanzaFacts {
@@ -51,11 +52,8 @@ export interface IstanzaFacts {
   added: readonly number[];
 }
 
-export interface EventoFacts {
-  kind: EventKind;
-  occurredOn: IsoDate;
+export interface EventoFacts extends ClosureEvento {
   servizioId: number | null;
-  outcome: (typeof ASSEVERAZIONE_OUTCOMES)[number] | null;
 }
 
 export interface ProgettoAssessment {
@@ -68,6 +66,8 @@ export interface ProgettoAssessment {
   statuses: Record<DeadlineKind, DeadlineStatus | null>;
   /** The first deadline still to meet with its status; null once closed or when unknown. */
   next: { deadline: Deadline; status: DeadlineStatus } | null;
+  /** From the request to complete to the end of upkeep (closure.ts). */
+  closure: ClosureAssessment;
 }
 
 /**
@@ -101,13 +101,15 @@ export function assessProgetto(facts: ProgettoFacts, policy: Policy): ProgettoAs
     extensions,
   });
 
+  const judged = last("asseverazione")?.outcome ?? null;
   const officialOn = (state: "R" | "E") =>
     facts.officialState === state ? facts.officialStateOn : null;
   const phase = projectPhase({
     funded: facts.decreto !== null || facts.officialState !== null,
     contractedOn,
     concludedOn,
-    asseverazione: last("asseverazione")?.outcome ?? null,
+    // Partly positive: the comune fixes what failed and awaits a new outcome (closure.ts).
+    asseverazione: judged === "parzialmente-positiva" ? null : judged,
     erogatoOn: last("erogazione")?.occurredOn ?? officialOn("E"),
     rinunciaOn: last("rinuncia")?.occurredOn ?? officialOn("R"),
   });
@@ -125,6 +127,14 @@ export function assessProgetto(facts: ProgettoFacts, policy: Policy): ProgettoAs
       completion: statusOf(deadlines.completion),
     },
     next: open ? { deadline: open, status: deadlineStatus(open, policy) } : null,
+    closure: assessClosure(
+      {
+        eventi: facts.eventi,
+        financedCents: facts.financedCents ?? null,
+        contractCents: facts.determine.map((d) => d.amountCents ?? null),
+      },
+      policy,
+    ),
   };
 }
 

@@ -1,4 +1,5 @@
 /** A progetto's story as dated entries, oldest first, each naming the step its documents hang on. */
+import { closureEventDetails, closureEventTitle } from "./closure";
 import type { IsoDate } from "./dates";
 import { formatDate, formatEuro } from "./format";
 import type { EventoFacts, IstanzaFacts } from "./progetto";
@@ -142,7 +143,7 @@ export function buildTimeline(f: TimelineFacts): TimelineEntry[] {
       key: `evento:${e.id}`,
       date: e.occurredOn,
       title: eventTitle(e),
-      details: e.note ? [e.note] : [],
+      details: closureEventDetails(e),
       ref: { step: "evento", id: e.id },
     });
   }
@@ -163,11 +164,9 @@ function eventTitle(e: TimelineFacts["eventi"][number]): string {
       return `Servizio online: ${e.servizioId ? servizioById(e.servizioId).name : "—"}`;
     case "checklist-inviata":
       return "Checklist di conformità inviata";
-    case "asseverazione":
-      return `Asseverazione ${e.outcome ?? ""}`.trim();
-    case "erogazione":
-      return `Erogazione${e.amountCents === null ? "" : ` di ${formatEuro(e.amountCents)}`}`;
     case "rinuncia":
       return "Rinuncia al finanziamento";
+    default:
+      return closureEventTitle(e);
   }
 }

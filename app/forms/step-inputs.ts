@@ -14,7 +14,13 @@ import {
   normalizePartitaIva,
 } from "../domain/identifiers";
 import { parseEuroInput } from "../domain/money";
-import { EVENT_KINDS } from "../domain/vocabulary";
+import {
+  EVENT_FIELDS,
+  EVENT_KINDS,
+  EVENT_OUTCOMES,
+  type EventField,
+  type EventKind,
+} from "../domain/vocabulary";
 
 const text = (message: string, max = 500) =>
   z
@@ -166,40 +172,80 @@ export const DeterminaInput = z
     error: "Il contratto non può precedere la determina",
   });
 
+/** What the form says when a kind's required field is missing. */
+const EVENT_REQUIRED: Partial<Record<EventKind, Partial<Record<EventField, string>>>> = {
+  "servizio-online": { servizioId: "Indicare quale servizio è online" },
+  asseverazione: { outcome: "Indicare l'esito dell'asseverazione" },
+  "verifica-formale": { outcome: "Indicare l'esito delle verifiche formali" },
+  "richiesta-integrazione": { dueOn: "Indicare il termine entro cui rispondere" },
+  erogazione: { amount: "Indicare l'importo erogato" },
+  "dichiarazione-mantenimento": { year: "Indicare l'anno a cui si riferisce la dichiarazione" },
+  "riutilizzo-economie": {
+    reference: "Indicare l'atto che dispone il riutilizzo",
+    amount: "Indicare l'importo riutilizzato",
+  },
+};
+
+/** Fields the form of a kind does not show may be absent from the post. */
+const absentAsEmpty = z
+  .string()
+  .optional()
+  .transform((v) => v ?? "");
+
 export const EventoInput = z
   .object({
     kind: z.enum(EVENT_KINDS, { error: "Scegliere l'evento" }),
     occurredOn: date("Inserire la data"),
-    servizioId: z
-      .string()
+    servizioId: absentAsEmpty
       .transform((v) => (v === "" ? null : Number(v)))
       .pipe(z.number().int().min(1).max(26).nullable()),
-    outcome: z.enum(["", "positiva", "negativa"]).transform((v) => (v === "" ? null : v)),
-    amount: optionalAmount,
-    note: optionalText(),
+    outcome: absentAsEmpty.pipe(
+      z
+        .enum(["", ...EVENT_OUTCOMES], { error: "Scegliere un esito dell'elenco" })
+        .transform((v) => (v === "" ? null : v)),
+    ),
+    amount: absentAsEmpty.pipe(optionalAmount),
+    reference: absentAsEmpty.pipe(optionalText(200)),
+    dueOn: absentAsEmpty.pipe(optionalDate),
+    repliedOn: absentAsEmpty.pipe(optionalDate),
+    year: absentAsEmpty.pipe(
+      z
+        .string()
+        .trim()
+        .refine((v) => v === "" || /^(19|20|21)\d\d$/.test(v), {
+          error: "Indicare un anno, per esempio 2026",
+        })
+        .transform((v) => (v === "" ? null : Number(v))),
+    ),
+    note: absentAsEmpty.pipe(optionalText()),
   })
   .superRefine((e, ctx) => {
-    if (e.kind === "servizio-online" && e.servizioId === null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["servizioId"],
-        message: "Indicare quale servizio è online",
-      });
-    }
-    if (e.kind === "asseverazione" && e.outcome === null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["outcome"],
-        message: "Indicare l'esito dell'asseverazione",
-      });
-    }
-    if (e.kind === "erogazione" && e.amount === null) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "Indicare l'importo erogato" });
-    }
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    const rules = EVENT_FIELDS[e.kind];
+    for (const [field, message] of Object.entries(EVENT_REQUIRED[e.kind] ?? {}))
+      if (e[field as EventField] === null) issue(field, message);
+    if (e.outcome !== null && rules.outcomes && !rules.outcomes.includes(e.outcome))
+      issue("outcome", "Esito non previsto per questo passaggio");
+    if (e.kind === "controllo-campione" && e.amount !== null && e.outcome !== "negativa")
+      issue("amount", "L'importo da restituire si indica solo con esito negativo (revoca)");
+    if ((e.kind === "erogazione" || e.kind === "riutilizzo-economie") && e.amount === 0)
+      issue("amount", "L'importo deve essere maggiore di zero");
+    if (e.kind === "riutilizzo-economie" && e.note === null)
+      issue("note", "Indicare la finalità del riutilizzo");
   })
-  .transform((e) => ({
-    ...e,
-    servizioId: e.kind === "servizio-online" ? e.servizioId : null,
-    outcome: e.kind === "asseverazione" ? e.outcome : null,
-    amount: e.kind === "erogazione" ? e.amount : null,
-  }));
+  // The fields a kind does not use are cleared, whatever was posted.
+  .transform((e) => {
+    const used = EVENT_FIELDS[e.kind].fields;
+    const keep = <T>(field: EventField, value: T) => (used.includes(field) ? value : null);
+    return {
+      ...e,
+      servizioId: keep("servizioId", e.servizioId),
+      outcome: keep("outcome", e.outcome),
+      amount: keep("amount", e.amount),
+      reference: keep("reference", e.reference),
+      dueOn: keep("dueOn", e.dueOn),
+      repliedOn: keep("repliedOn", e.repliedOn),
+      year: keep("year", e.year),
+    };
+  });

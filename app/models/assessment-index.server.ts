@@ -14,7 +14,7 @@ import { type AssessedProgetto, loadAssessedProgetti } from "./progetti.server";
  * Raise when assessProgetto changes what it derives from the facts (phase or deadlines): the
  * stored assessments of every progetto are then rebuilt on the next read.
  */
-export const ASSESSMENT_RULES_VERSION = 2;
+export const ASSESSMENT_RULES_VERSION = 3;
 
 /** Progetti assessed per transaction: big enough to be quick, small enough to yield. */
 const CHUNK = 500;
@@ -36,6 +36,7 @@ export function storedAssessment(a: AssessedProgetto): StoredAssessment {
     amountCents: a.amountCents,
     contractDue: open(deadlines.contract),
     completionDue: open(deadlines.completion),
+    integrationDue: a.assessment.closure.nextReply?.due ?? null,
     nextDue: next?.deadline.due ?? null,
   };
 }
@@ -75,8 +76,9 @@ export function refreshAssessments(db: Db): number {
       // A prepared statement: building one query per row costs more than the assessment.
       const upsert = db.$client.prepare(
         `insert or replace into progetto_assessment
-           (progetto_id, phase, official_state, amount_cents, contract_due, completion_due, next_due)
-         values (?, ?, ?, ?, ?, ?, ?)`,
+           (progetto_id, phase, official_state, amount_cents, contract_due, completion_due,
+            integration_due, next_due)
+         values (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const a of assessed) {
         const r = storedAssessment(a);
@@ -87,6 +89,7 @@ export function refreshAssessments(db: Db): number {
           r.amountCents,
           r.contractDue,
           r.completionDue,
+          r.integrationDue,
           r.nextDue,
         );
       }

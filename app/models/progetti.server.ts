@@ -137,6 +137,15 @@ export function loadRelated(db: Pick<Db, "select">, scope: SQL | undefined): Rel
   };
 }
 
+/** What was granted: the decreto's amount, else the official one, else the requested one. */
+export function grantedCents(
+  decretoCents: number | null,
+  officialCents: number | null,
+  requestedCents: number | null,
+): number | null {
+  return decretoCents ?? officialCents ?? requestedCents;
+}
+
 type ProgettoRow = typeof progetto.$inferSelect;
 type DecretoRow = typeof decreto.$inferSelect;
 
@@ -223,8 +232,11 @@ export function loadAssessedProgetti(
       eventi: related.eventi.get(id) ?? [],
       proroghe: related.proroghe.get(id) ?? [],
       avvisoRules: r.avvisoRules && withoutId(r.avvisoRules),
-      amountCents:
-        r.decreto?.amountCents ?? r.progetto.officialAmountCents ?? r.progetto.amountRequestedCents,
+      amountCents: grantedCents(
+        r.decreto?.amountCents ?? null,
+        r.progetto.officialAmountCents,
+        r.progetto.amountRequestedCents,
+      ),
     };
     return { ...record, assessment: assessProgetto(progettoFacts(record), policy) };
   });
@@ -263,6 +275,7 @@ export function progettoFacts(a: Omit<AssessedProgetto, "assessment">): Progetto
     eventi: a.eventi,
     officialState: a.progetto.officialState,
     officialStateOn: a.progetto.officialStateOn,
+    financedCents: a.amountCents,
   };
 }
 

@@ -18,6 +18,8 @@ import {
 } from "../../db/schema";
 import { checkDeadlineChange } from "../domain/avviso-rules";
 import { checkCandidatura, checkSubstitution } from "../domain/candidatura-rules";
+import { checkClosureEvent } from "../domain/closure";
+import type { IsoDate } from "../domain/dates";
 import { assessProgetto } from "../domain/progetto";
 import { acceptedSubstitutions, servicesInForce } from "../domain/services";
 import type { PlatformDeadlinesInput, ProrogaInput } from "../forms/deadline-inputs";
@@ -30,7 +32,7 @@ import type {
 } from "../forms/step-inputs";
 import { removeUnreferencedFiles } from "../infra/files.server";
 import { auditedDelete, auditedInsert, auditedUpdate } from "./audited.server";
-import { loadAssessedProgetti, loadRelated, progettoFacts } from "./progetti.server";
+import { grantedCents, loadAssessedProgetti, loadRelated, progettoFacts } from "./progetti.server";
 
 /** Input that is well-formed but breaks a rule that needs the stored data to check. */
 export class StepRejected extends Error {
@@ -233,6 +235,7 @@ export function saveEvento(
   progettoId: number,
   eventoId: number | null,
   input: z.output<typeof EventoInput>,
+  today: IsoDate,
 ): number {
   const { amount, ...rest } = input;
   const fields = { ...rest, amountCents: amount, source: "manuale" as const };
@@ -243,6 +246,21 @@ export function saveEvento(
     ) {
       throw new StepRejected({ servizioId: "Il servizio non fa parte del progetto" });
     }
+    const others = tx
+      .select()
+      .from(evento)
+      .where(
+        and(
+          eq(evento.progettoId, progettoId),
+          eventoId === null ? undefined : ne(evento.id, eventoId),
+        ),
+      )
+      .all();
+    const errors = checkClosureEvent({ ...input, amountCents: amount }, others, {
+      today,
+      financedCents: grantedAmountOf(tx, progettoId),
+    });
+    if (Object.keys(errors).length) throw new StepRejected(errors);
     if (eventoId === null)
       return auditedInsert<{ id: number }>(tx, actor, "evento", evento, { progettoId, ...fields })
         .id;
@@ -312,6 +330,21 @@ export function savePlatformDeadlines(
   db.transaction((tx) => {
     auditedUpdate(tx, actor, "progetto", progetto, progettoId, input);
   });
+}
+
+/** What was granted, as the read model counts it (grantedCents). */
+function grantedAmountOf(tx: Writer, progettoId: number): number | null {
+  const row = tx
+    .select({
+      decreto: decreto.amountCents,
+      official: progetto.officialAmountCents,
+      requested: progetto.amountRequestedCents,
+    })
+    .from(progetto)
+    .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
+    .where(eq(progetto.id, progettoId))
+    .get();
+  return row ? grantedCents(row.decreto, row.official, row.requested) : null;
 }
 
 const STEP_TABLES = {

@@ -3,10 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { MilestoneChart } from "~/components/MilestoneChart";
 import { checkCandidatura } from "~/domain/candidatura-rules";
+import { describeClosureState } from "~/domain/closure";
 import { formatEuro } from "~/domain/format";
 import { milestoneChart } from "~/domain/milestones";
 import { PHASE_LABELS } from "~/domain/phase";
 import { servizioById } from "~/domain/services";
+import { ClosureSection } from "~/features/progetto/ClosureSection";
 import {
   DeadlineChangeList,
   DeadlineList,
@@ -88,7 +90,10 @@ export default function ProgettoPage() {
         <dt>Importo</dt>
         <dd>{amount === null ? "—" : formatEuro(amount)}</dd>
         <dt>Stato</dt>
-        <dd>{PHASE_LABELS[assessment.phase]}</dd>
+        <dd>
+          {PHASE_LABELS[assessment.phase]}
+          {assessment.closure.state ? ` — ${describeClosureState(assessment.closure.state)}` : ""}
+        </dd>
         <dt>Servizi</dt>
         <dd>
           {assessment.services.length ? (
@@ -125,6 +130,8 @@ export default function ProgettoPage() {
           <Link to="conformita">Checklist di conformità</Link>
         </nav>
       ) : null}
+
+      <ClosureSection closure={assessment.closure} editable={editable} />
 
       <h2>Storia del progetto</h2>
       <ProgettoTimeline

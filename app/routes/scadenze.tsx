@@ -5,7 +5,7 @@ import { signedIn } from "~/auth/authorize.server";
 import { calendarKey } from "~/auth/calendar-key.server";
 import { Pagination } from "~/components/Pagination";
 import { Select } from "~/components/Select";
-import { DEADLINE_LABELS, describeStatus } from "~/domain/deadlines";
+import { describeStatus } from "~/domain/deadlines";
 import { formatDate, formatInteger } from "~/domain/format";
 import { loadScadenze } from "~/features/deadlines/open-deadlines.server";
 
@@ -117,7 +117,7 @@ export default function Scadenze() {
                   ) : null}
                 </td>
                 <td>
-                  {DEADLINE_LABELS[r.deadline.kind]}
+                  {r.label}
                   {r.deadline.projected ? " (stimata)" : ""}
                 </td>
                 <th scope="row">

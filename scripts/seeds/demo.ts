@@ -15,7 +15,7 @@ import { decomposeAmount } from "../../app/domain/bands";
 import { addDays, type IsoDate } from "../../app/domain/dates";
 import { SNIFF_BYTES } from "../../app/domain/document-content";
 import { euroInputValue } from "../../app/domain/money";
-import type { EventKind } from "../../app/domain/vocabulary";
+import type { EventKind, EventOutcome } from "../../app/domain/vocabulary";
 import { addMember } from "../../app/features/unione/unione-membership.server";
 import {
   CandidaturaInput,
@@ -84,9 +84,14 @@ interface DemoProgetto {
     kind: EventKind;
     on: IsoDate;
     servizioId?: number;
-    outcome?: "positiva" | "negativa";
+    outcome?: EventOutcome;
     amountEuro?: number;
+    reference?: string;
+    dueOn?: IsoDate;
+    repliedOn?: IsoDate;
+    year?: number;
     note?: string;
+    document?: DemoDocument;
   }[];
   candidaturaDocument?: DemoDocument;
   decretoDocument?: DemoDocument;
@@ -300,7 +305,8 @@ function inventedComuni(today: IsoDate): DemoComune[] {
       ],
       eventi: [{ kind: "sito-online", on: d(-15) }],
     }),
-    // The whole way to payment.
+    // The whole way to payment and after: upkeep until 31/12/2029, a sample check under way
+    // and part of the economie (lump sum minus the contract) reused.
     invented("Monte Dimostrativo", 4, 2_100, {
       cup: "Z99F22000040006",
       window: "Aprile 2022",
@@ -317,7 +323,7 @@ function inventedComuni(today: IsoDate): DemoComune[] {
           supplierName: "Comuni in Rete Srl (fittizio)",
           supplierVat: "00000020008",
           cig: "Z1B2C3D4E5",
-          amountEuro: 79_922,
+          amountEuro: 64_900,
         },
       ],
       eventi: [
@@ -328,8 +334,40 @@ function inventedComuni(today: IsoDate): DemoComune[] {
           servizioId,
         })),
         { kind: "checklist-inviata", on: "2023-09-10" },
+        { kind: "richiesta-completamento", on: "2023-09-12" },
         { kind: "asseverazione", on: "2024-01-20", outcome: "positiva" },
-        { kind: "erogazione", on: "2024-03-14", amountEuro: 79_922 },
+        {
+          kind: "cre",
+          on: "2024-01-25",
+          document: {
+            title: "Certificato di regolare esecuzione",
+            fileName: "cre.pdf",
+            sizeBytes: 96_512,
+          },
+        },
+        {
+          kind: "richiesta-erogazione",
+          on: "2024-01-26",
+          document: { title: "Allegato 5", fileName: "allegato-5.pdf", sizeBytes: 184_320 },
+        },
+        {
+          kind: "richiesta-integrazione",
+          on: "2024-02-05",
+          dueOn: "2024-02-15",
+          repliedOn: "2024-02-12",
+          note: "Dichiarazione sul titolare effettivo",
+        },
+        { kind: "verifica-formale", on: "2024-02-28", outcome: "positiva" },
+        { kind: "erogazione", on: "2024-03-14", amountEuro: 79_922, reference: "412" },
+        {
+          kind: "riutilizzo-economie",
+          on: "2024-09-16",
+          amountEuro: 9_500,
+          reference: "Delibera di Giunta n. 87 del 16/09/2024 (fittizia)",
+          note: "Formazione del personale sui servizi digitali",
+        },
+        { kind: "dichiarazione-mantenimento", on: "2026-01-28", year: 2025 },
+        { kind: "controllo-campione", on: "2026-10-05", repliedOn: "2026-10-20" },
       ],
     }),
     // Renounced before contracting.
@@ -370,14 +408,14 @@ export function seedDemoData({ db, filesDir, today }: SeedOptions): { created: s
         .where(eq(comune.codiceIstat, spec.codiceIstat))
         .get();
       if (existing) continue;
-      seedComune(db, spec, filesDir);
+      seedComune(db, spec, filesDir, today);
       created.push(spec.name);
     }
   });
   return { created };
 }
 
-function seedComune(db: Db, spec: DemoComune, filesDir: string): void {
+function seedComune(db: Db, spec: DemoComune, filesDir: string, today: IsoDate): void {
   // Comuni come from ISTAT and the open data, never from a form: no model creates them.
   const row = db
     .insert(comune)
@@ -401,7 +439,7 @@ function seedComune(db: Db, spec: DemoComune, filesDir: string): void {
   }
   for (const p of spec.progetti) {
     try {
-      seedProgetto(db, row, p, filesDir);
+      seedProgetto(db, row, p, filesDir, today);
     } catch (error) {
       // Say which demo fact broke which rule: the fix belongs in the demo, not in the rule.
       const detail = error instanceof Error ? error.message : String(error);
@@ -438,7 +476,13 @@ function parsed<S extends z.ZodType>(schema: S, fields: z.input<S>): z.output<S>
 const euro = (amount: number | undefined) =>
   amount === undefined ? "" : euroInputValue(amount * 100);
 
-function seedProgetto(db: Db, owner: { id: number }, p: DemoProgetto, filesDir: string): void {
+function seedProgetto(
+  db: Db,
+  owner: { id: number },
+  p: DemoProgetto,
+  filesDir: string,
+  today: IsoDate,
+): void {
   const amountCents = p.amountEuro * 100;
   const split = decomposeAmount(amountCents);
   if (split.kind !== "exact") throw new Error(`importo non scomponibile: ${p.amountEuro}`);
@@ -522,7 +566,7 @@ function seedProgetto(db: Db, owner: { id: number }, p: DemoProgetto, filesDir: 
   }
 
   for (const e of p.eventi ?? []) {
-    saveEvento(
+    const id = saveEvento(
       db,
       SEED_ACTOR,
       progettoId,
@@ -533,9 +577,15 @@ function seedProgetto(db: Db, owner: { id: number }, p: DemoProgetto, filesDir: 
         servizioId: e.servizioId === undefined ? "" : String(e.servizioId),
         outcome: e.outcome ?? "",
         amount: euro(e.amountEuro),
+        reference: e.reference ?? "",
+        dueOn: e.dueOn ?? "",
+        repliedOn: e.repliedOn ?? "",
+        year: e.year === undefined ? "" : String(e.year),
         note: e.note ?? "",
       }),
+      today,
     );
+    attach(`evento:${id}`, e.document);
   }
 
   if (p.officialState) {

@@ -112,7 +112,7 @@ describe("a project manager records Santa Margherita Ligure's 1.4.1 history", ()
       278_702,
     );
 
-    const facts = await page.locator("dl.facts").textContent();
+    const facts = await page.locator("dl.facts").first().textContent();
     expect(facts).toContain("G51F22003070006");
     expect(facts).toContain("€ 155.234,00");
     const services = await page.locator("dl.facts ul li").allInnerTexts();

@@ -31,7 +31,7 @@ afterEach(() => temp?.cleanup());
 function stored(t: TempDatabase) {
   return t.sqlite
     .prepare(
-      "select progetto_id progettoId, phase, official_state officialState, amount_cents amountCents, contract_due contractDue, completion_due completionDue, next_due nextDue from progetto_assessment order by progetto_id",
+      "select progetto_id progettoId, phase, official_state officialState, amount_cents amountCents, contract_due contractDue, completion_due completionDue, integration_due integrationDue, next_due nextDue from progetto_assessment order by progetto_id",
     )
     .all();
 }
@@ -88,6 +88,25 @@ describe("the stored assessments", () => {
       () =>
         t.sqlite
           .prepare("delete from evento where progetto_id = ? and kind = 'rinuncia'")
+          .run(q.id),
+      // A request for integration owes a reply: a deadline of its own (closure.ts).
+      () =>
+        t.sqlite
+          .prepare(
+            "insert into evento (progetto_id, kind, occurred_on, outcome) values (?, 'asseverazione', '2026-11-12', 'positiva')",
+          )
+          .run(q.id),
+      () =>
+        t.sqlite
+          .prepare(
+            "insert into evento (progetto_id, kind, occurred_on, due_on) values (?, 'richiesta-integrazione', '2026-11-13', '2026-11-30')",
+          )
+          .run(q.id),
+      () =>
+        t.sqlite
+          .prepare(
+            "update evento set replied_on = '2026-11-20' where progetto_id = ? and kind = 'richiesta-integrazione'",
+          )
           .run(q.id),
       () =>
         t.sqlite

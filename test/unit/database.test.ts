@@ -117,7 +117,14 @@ describe("the demo data", () => {
 
   it("stores Santa Margherita Ligure's four published PDFs with their public sizes", () => {
     seedDemoData({ db: t.db, filesDir: t.filesDir, today: "2026-11-22" });
-    const docs = t.db.select().from(documento).orderBy(documento.id).all();
+    const docs = t.db
+      .select({ documento })
+      .from(documento)
+      .innerJoin(progetto, eq(progetto.id, documento.progettoId))
+      .where(eq(progetto.cup, "G51F22003070006"))
+      .orderBy(documento.id)
+      .all()
+      .map((r) => r.documento);
     expect(docs.map((d) => [d.title, formatFileSize(d.sizeBytes), d.step, d.publishable])).toEqual([
       ["Candidatura", "110,77 KB", "candidatura", true],
       ["Decreto di finanziamento", "858,54 KB", "decreto", true],
@@ -165,6 +172,24 @@ describe("the demo data", () => {
     expect(byComune.get("San Collaudo")?.next?.status.kind).toBe("open");
     expect(byComune.get("Monte Dimostrativo")?.phase).toBe("erogato");
     expect(byComune.get("Villa Fittizia")?.phase).toBe("rinunciato");
+    // After payment: upkeep, a sample check under way, economie partly reused.
+    const paid = byComune.get("Monte Dimostrativo")?.closure;
+    expect(paid?.state).toEqual({ kind: "mantenimento", until: "2029-12-31" });
+    expect(paid?.payment).toEqual({ on: "2024-03-14", amountCents: 7_992_200, reversale: "412" });
+    expect(paid?.upkeep?.declarations.map((d) => d.status)).toEqual([
+      "presentata",
+      "in-corso",
+      "futura",
+      "futura",
+      "futura",
+    ]);
+    expect(paid?.sampleChecks).toMatchObject([{ requestedOn: "2026-10-05", outcome: null }]);
+    expect(paid?.leftover).toMatchObject({
+      economieCents: 1_502_200,
+      reusedCents: 950_000,
+      leftCents: 552_200,
+      warnings: [],
+    });
     expect(byComune.get("Santa Margherita Ligure")).toMatchObject({
       phase: "contrattualizzato",
       services: [13, 16, 20, 25],

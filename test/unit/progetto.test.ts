@@ -207,3 +207,50 @@ describe("a progetto of any measure", () => {
     expect(a.next?.deadline).toMatchObject({ due: "2023-09-30", capped: true });
   });
 });
+
+describe("what follows completion, in the assessment", () => {
+  const concluded = (outcome: "positiva" | "parzialmente-positiva" | "negativa") =>
+    funded({
+      candidaturaServices: [],
+      determine: [{ ...determina922, amountCents: 12_000_000 }],
+      financedCents: 15_523_400,
+      eventi: [
+        { kind: "sito-online", occurredOn: "2024-05-10", servizioId: null, outcome: null },
+        { kind: "checklist-inviata", occurredOn: "2024-05-20", servizioId: null, outcome: null },
+        { kind: "asseverazione", occurredOn: "2024-07-01", servizioId: null, outcome },
+      ],
+    });
+
+  it("keeps a partly positive asseverazione as concluded, awaiting a final outcome", () => {
+    const a = assessProgetto(concluded("parzialmente-positiva"), on("2024-08-01"));
+    expect(a.phase).toBe("concluso");
+    expect(a.closure.asseverazione?.outcome).toBe("parzialmente-positiva");
+    expect(a.closure.state).toBeNull();
+  });
+
+  it("revokes after a negative one, and puts a paid progetto in upkeep with its economie", () => {
+    expect(assessProgetto(concluded("negativa"), on("2024-08-01")).closure.state).toMatchObject({
+      kind: "revocato",
+    });
+    const paid = concluded("positiva");
+    const a = assessProgetto(
+      {
+        ...paid,
+        eventi: [
+          ...paid.eventi,
+          {
+            kind: "erogazione",
+            occurredOn: "2024-10-08",
+            servizioId: null,
+            outcome: null,
+            amountCents: 15_523_400,
+          },
+        ],
+      },
+      on("2025-01-10"),
+    );
+    expect(a.phase).toBe("erogato");
+    expect(a.closure.state).toEqual({ kind: "mantenimento", until: "2029-12-31" });
+    expect(a.closure.leftover?.economieCents).toBe(3_523_400);
+  });
+});

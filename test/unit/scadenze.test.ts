@@ -108,3 +108,44 @@ describe("CSV", () => {
     expect(toCsv([["a,b", 1]], { excelItalian: false })).toBe('"a,b",1\r\n');
   });
 });
+
+describe("the reply to a request for integration", () => {
+  const awaiting = (repliedOn: string | null) =>
+    progetto(9, "In verifica", 7, {
+      decreto: { notifiedOn: "2022-09-05" },
+      determine: [{ adoptedOn: "2022-12-01", contractOn: "2022-12-15" }],
+      eventi: [
+        { kind: "sito-online", occurredOn: "2023-06-30", servizioId: null, outcome: null },
+        { kind: "checklist-inviata", occurredOn: "2023-07-10", servizioId: null, outcome: null },
+        { kind: "asseverazione", occurredOn: "2023-08-01", servizioId: null, outcome: "positiva" },
+        { kind: "richiesta-erogazione", occurredOn: "2023-08-20", servizioId: null, outcome: null },
+        {
+          kind: "richiesta-integrazione",
+          occurredOn: "2023-09-15",
+          servizioId: null,
+          outcome: null,
+          dueOn: "2023-10-05",
+          repliedOn,
+        },
+      ],
+    });
+
+  it("is an open deadline of the list, with its own label, until the comune replies", () => {
+    const rows = openDeadlines([awaiting(null)], all);
+    expect(rows.map((r) => [r.label, r.deadline.kind, r.deadline.due, r.status.kind])).toEqual([
+      ["Risposta alla richiesta di integrazione", "integration", "2023-10-05", "at-risk"],
+    ]);
+    expect(scadenzaRow(rows[0] as (typeof rows)[number])).toEqual([
+      "In verifica",
+      "Unione",
+      "CUP9",
+      "Risposta alla richiesta di integrazione",
+      "05/10/2023",
+      "",
+      "no",
+      "A rischio (10 giorni rimasti)",
+    ]);
+    expect(openDeadlines([awaiting(null)], { ...all, status: "open" })).toEqual([]);
+    expect(openDeadlines([awaiting("2023-09-20")], all)).toEqual([]);
+  });
+});

@@ -152,3 +152,81 @@ describe("evento input", () => {
     });
   });
 });
+
+describe("evento input after completion", () => {
+  const base = { occurredOn: "2025-04-01", note: "" };
+
+  it("asks each kind for the fields it needs, in Italian", () => {
+    expect(errorsOf(EventoInput.safeParse({ ...base, kind: "richiesta-integrazione" }))).toEqual({
+      dueOn: "Indicare il termine entro cui rispondere",
+    });
+    expect(errorsOf(EventoInput.safeParse({ ...base, kind: "verifica-formale" }))).toEqual({
+      outcome: "Indicare l'esito delle verifiche formali",
+    });
+    expect(
+      errorsOf(EventoInput.safeParse({ ...base, kind: "dichiarazione-mantenimento" })),
+    ).toEqual({ year: "Indicare l'anno a cui si riferisce la dichiarazione" });
+    expect(errorsOf(EventoInput.safeParse({ ...base, kind: "riutilizzo-economie" }))).toEqual({
+      reference: "Indicare l'atto che dispone il riutilizzo",
+      amount: "Indicare l'importo riutilizzato",
+      note: "Indicare la finalità del riutilizzo",
+    });
+    expect(
+      errorsOf(EventoInput.safeParse({ ...base, kind: "dichiarazione-mantenimento", year: "26" })),
+    ).toEqual({ year: "Indicare un anno, per esempio 2026" });
+  });
+
+  it("takes the three outcomes of an asseverazione, two of a check", () => {
+    expect(
+      EventoInput.parse({ ...base, kind: "asseverazione", outcome: "parzialmente-positiva" }),
+    ).toMatchObject({ outcome: "parzialmente-positiva" });
+    expect(
+      errorsOf(
+        EventoInput.safeParse({
+          ...base,
+          kind: "verifica-formale",
+          outcome: "parzialmente-positiva",
+        }),
+      ),
+    ).toEqual({ outcome: "Esito non previsto per questo passaggio" });
+  });
+
+  it("takes an amount to return only with a failed sample check", () => {
+    const check = { ...base, kind: "controllo-campione", repliedOn: "2025-04-10", amount: "1.000" };
+    expect(errorsOf(EventoInput.safeParse(check))).toEqual({
+      amount: "L'importo da restituire si indica solo con esito negativo (revoca)",
+    });
+    expect(EventoInput.parse({ ...check, outcome: "negativa" })).toMatchObject({
+      amount: 100_000,
+      repliedOn: "2025-04-10",
+      outcome: "negativa",
+    });
+    // In progress: no outcome yet.
+    expect(EventoInput.parse({ ...check, amount: "" })).toMatchObject({ outcome: null });
+  });
+
+  it("clears what the kind does not use, whatever was posted", () => {
+    expect(
+      EventoInput.parse({
+        ...base,
+        kind: "erogazione",
+        amount: "79.922,00",
+        reference: "412",
+        dueOn: "2025-05-01",
+        year: "2026",
+        outcome: "positiva",
+      }),
+    ).toEqual({
+      kind: "erogazione",
+      occurredOn: "2025-04-01",
+      servizioId: null,
+      outcome: null,
+      amount: 7_992_200,
+      reference: "412",
+      dueOn: null,
+      repliedOn: null,
+      year: null,
+      note: null,
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { assessClosure } from "~/domain/closure";
 import { type Deadline, deadlineStatus } from "~/domain/deadlines";
 import type { ProgettoAssessment } from "~/domain/progetto";
 import {
@@ -58,6 +59,10 @@ function member(
         concludedOn: null,
         deadlines: { contract: null, completion: null },
         next: null,
+        closure: assessClosure(
+          { eventi: [], financedCents: null, contractCents: [] },
+          { today: TODAY, atRiskDays: 30 },
+        ),
         ...assessment,
       }),
       ...over,

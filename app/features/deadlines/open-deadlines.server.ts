@@ -9,6 +9,7 @@ import { refreshAssessments } from "../../models/assessment-index.server";
 import { visibleComuni } from "../../models/comuni.server";
 import { loadAssessedProgetti, summarize } from "../../models/progetti.server";
 import {
+  type ListedKind,
   type OpenDeadline,
   openDeadlines,
   type ScadenzeFilter,
@@ -44,8 +45,11 @@ function openDeadlineBranches(db: Db, policy: Policy, user: SessionUser, filter:
     filter.comuneId === null ? undefined : eq(comune.id, filter.comuneId),
   );
   const branch = (
-    kind: "contract" | "completion",
-    due: typeof progettoAssessment.contractDue | typeof progettoAssessment.completionDue,
+    kind: ListedKind,
+    due:
+      | typeof progettoAssessment.contractDue
+      | typeof progettoAssessment.completionDue
+      | typeof progettoAssessment.integrationDue,
   ) => {
     const status =
       filter.status === "overdue"
@@ -57,7 +61,7 @@ function openDeadlineBranches(db: Db, policy: Policy, user: SessionUser, filter:
             : undefined;
     const columns = {
       progettoId: progettoAssessment.progettoId,
-      kind: sql<"contract" | "completion">`${kind}`.as("kind"),
+      kind: sql<ListedKind>`${kind}`.as("kind"),
       due: sql<string>`${due}`.as("due"),
     };
     const condition = and(isNotNull(due), status, where);
@@ -74,6 +78,7 @@ function openDeadlineBranches(db: Db, policy: Policy, user: SessionUser, filter:
   return [
     branch("contract", progettoAssessment.contractDue),
     branch("completion", progettoAssessment.completionDue),
+    branch("integration", progettoAssessment.integrationDue),
   ] as const;
 }
 
@@ -103,8 +108,12 @@ function assessKeys(
 }
 
 function orderedKeys(db: Db, policy: Policy, user: SessionUser, filter: ScadenzeFilter) {
-  const [contract, completion] = openDeadlineBranches(db, policy, user, filter);
-  return contract.unionAll(completion).orderBy(sql`due`, sql`progetto_id`, sql`kind`).$dynamic();
+  const [contract, completion, integration] = openDeadlineBranches(db, policy, user, filter);
+  return contract
+    .unionAll(completion)
+    .unionAll(integration)
+    .orderBy(sql`due`, sql`progetto_id`, sql`kind`)
+    .$dynamic();
 }
 
 /** One page of the open deadlines, the filters' choices and the page's place in the list. */

@@ -19,6 +19,12 @@ export interface ProgettoForScadenze {
   assessment: ProgettoAssessment;
 }
 
+/** A deadline of the list: the avviso's two, or the reply to a request for integration. */
+export type ListedKind = Deadline["kind"] | "integration";
+export type ListedDeadline = Omit<Deadline, "kind"> & { kind: ListedKind };
+
+export const INTEGRATION_LABEL = "Risposta alla richiesta di integrazione";
+
 export interface OpenDeadline {
   progettoId: number;
   comuneId: number;
@@ -26,7 +32,8 @@ export interface OpenDeadline {
   unioneId: number | null;
   unione: string | null;
   cup: string | null;
-  deadline: Deadline;
+  deadline: ListedDeadline;
+  label: string;
   status: DeadlineStatus;
 }
 
@@ -53,7 +60,42 @@ export function openDeadlines(
       if (deadline === null || status === null || deadline.metOn !== null) continue;
       if (filter.status !== "all" && status.kind !== filter.status) continue;
       const { id, comuneId, comune, unioneId, unione, cup } = p;
-      rows.push({ progettoId: id, comuneId, comune, unioneId, unione, cup, deadline, status });
+      const label = DEADLINE_LABELS[kind];
+      rows.push({
+        progettoId: id,
+        comuneId,
+        comune,
+        unioneId,
+        unione,
+        cup,
+        deadline,
+        label,
+        status,
+      });
+    }
+    const reply = p.assessment.closure.nextReply;
+    if (reply && (filter.status === "all" || reply.status.kind === filter.status)) {
+      const { id, comuneId, comune, unioneId, unione, cup } = p;
+      rows.push({
+        progettoId: id,
+        comuneId,
+        comune,
+        unioneId,
+        unione,
+        cup,
+        deadline: {
+          kind: "integration",
+          originalDue: reply.due,
+          due: reply.due,
+          extended: false,
+          capped: false,
+          reopened: false,
+          projected: false,
+          metOn: null,
+        },
+        label: INTEGRATION_LABEL,
+        status: reply.status,
+      });
     }
   }
   return rows.sort(
@@ -77,7 +119,7 @@ export function scadenzaRow(r: OpenDeadline): string[] {
     r.comune,
     r.unione ?? "",
     r.cup ?? "",
-    DEADLINE_LABELS[r.deadline.kind],
+    r.label,
     formatDate(r.deadline.due),
     r.deadline.extended ? formatDate(r.deadline.originalDue) : "",
     r.deadline.projected ? "sì" : "no",
