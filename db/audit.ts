@@ -60,6 +60,11 @@ export function bumpDataVersion(tx: Writer): void {
 
 const bumpListeners = new Set<() => void>();
 
+/** A child process (an import, a job) has ended: what it wrote must be seen at once. */
+export function dataVersionMayHaveChanged(): void {
+  for (const listener of bumpListeners) listener();
+}
+
 /** Called on every bump made in this process (a memo of the version drops its value). */
 export function onDataVersionBump(listener: () => void): void {
   bumpListeners.add(listener);

@@ -14,7 +14,7 @@ import { setPriority } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { Actor } from "../../db/audit";
+import { type Actor, dataVersionMayHaveChanged } from "../../db/audit";
 import type { Db } from "../../db/connection";
 import { type JOB_KINDS, type JOB_STATES, job as jobTable } from "../../db/schema";
 import { recordSiteCheck } from "../features/conformity/conformity.server";
@@ -480,6 +480,8 @@ function run(request: JobRequest, spec: JobSpec, row: Row) {
     children.delete(child);
     live.delete(id);
     spec.cleanup?.();
+    // The child wrote through its own connection: kept pages must not wait to see it.
+    dataVersionMayHaveChanged();
     const finishedAt = new Date().toISOString();
     const done = outcome as { report: JobReport; also?: (tx: Db) => void } | null;
     try {

@@ -65,6 +65,8 @@ describe("a kept signed-in page", () => {
     // The outside write did not move the version: the kept page is what comes back.
     expect((await page(`/comuni/${sml}`, editor)).html).toBe(first.html);
     writeBehindTheAppsBack("update data_version set version = version + 1 where id = 1");
+    // Another process's write is seen within 100 ms (decision 011).
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect(population((await page(`/comuni/${sml}`, editor)).html)).toBe("1");
   });
 
