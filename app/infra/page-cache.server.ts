@@ -14,7 +14,12 @@ import { onDataVersionBump, readDataVersion } from "../../db/audit";
 import { sessionViewer } from "../auth/session.server";
 import type { Config } from "./config.server";
 import { getDb } from "./db.server";
-import { type EncodedCopies, sendKept, variesByEncoding } from "./encodings.server";
+import {
+  chooseEncoding,
+  type EncodedCopies,
+  type Encoding,
+  variesByEncoding,
+} from "./encodings.server";
 import { isNotModified } from "./public-cache.server";
 import { policyOf } from "./request-context.server";
 import { logRequest } from "./request-log.server";
@@ -33,6 +38,8 @@ export interface KeptPage {
   copies: EncodedCopies;
   /** Public pages are revalidated by ETag (a 304); signed-in pages are not. */
   etag: string | null;
+  /** Header lists ready to write, per variant (see wireHeaders). */
+  wire?: Map<string, string[]>;
 }
 
 /** Where the data and the day stand now: what a kept page must have been rendered from. */
@@ -153,23 +160,46 @@ export function answerFromPageCache(
     if (page.version !== state.version || page.day !== state.day) return false;
     const [path = "", query] = url.split("?", 2);
     const embeddable = query !== undefined && isEmbeddable(path, new URLSearchParams(query));
-    for (const [name, value] of securityHeaderList(embeddable)) res.setHeader(name, value);
-    for (const [name, value] of page.headers) res.setHeader(name, value);
     const ifNoneMatch = req.headers["if-none-match"];
     if (
       page.etag &&
       isNotModified({ etag: page.etag, lastModified: null }, ifNoneMatch, undefined)
     ) {
-      res.removeHeader("Content-Type");
-      if (variesByEncoding(page.contentType, page.body.length))
-        res.setHeader("Vary", "Accept-Encoding");
-      res.statusCode = 304;
+      res.writeHead(304, wireHeaders(page, embeddable, null, null));
       res.end();
     } else {
-      res.statusCode = 200;
-      await sendKept(req, res, page);
+      const encoding = chooseEncoding(req, page.contentType, page.body.length);
+      const body = encoding ? await page.copies.get(encoding) : page.body;
+      res.writeHead(200, wireHeaders(page, embeddable, encoding ?? "identity", body.length));
+      res.end(req.method === "HEAD" ? undefined : body);
     }
     logRequest(req.method, path, res.statusCode, started);
     return true;
   };
+}
+
+/**
+ * The headers of a kept page's answer as one flat list, made once per variant (embedded or
+ * not, each encoding, the 304): setting them one by one cost a fifth of an answer.
+ */
+function wireHeaders(
+  page: KeptPage,
+  embeddable: boolean,
+  encoding: Encoding | "identity" | null,
+  length: number | null,
+): string[] {
+  const key = `${embeddable}|${encoding}`;
+  const wire = (page.wire ??= new Map());
+  let list = wire.get(key);
+  if (!list) {
+    list = [];
+    for (const [name, value] of securityHeaderList(embeddable)) list.push(name, value);
+    for (const [name, value] of page.headers)
+      if (encoding !== null || name !== "content-type") list.push(name, value);
+    if (variesByEncoding(page.contentType, page.body.length)) list.push("Vary", "Accept-Encoding");
+    if (encoding && encoding !== "identity") list.push("Content-Encoding", encoding);
+    if (length !== null) list.push("Content-Length", String(length));
+    wire.set(key, list);
+  }
+  return list;
 }
