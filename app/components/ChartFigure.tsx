@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { isValidElement, type ReactNode } from "react";
+import { keptMarkup } from "./kept-markup.server";
 
 export interface TableColumn {
   header: ReactNode;
@@ -60,16 +61,30 @@ export function DataTable({ caption, columns, rows, foot, className }: DataTable
  */
 export function ChartFigure({
   chart,
+  input,
   legend,
   table,
 }: {
   chart: ReactNode;
+  /**
+   * Everything the chart's drawing depends on, as JSON-able data (its id, its rows, its
+   * links): the SVG is drawn once per input and kept. Without it, drawn every time.
+   */
+  input?: unknown;
   legend?: ReactNode;
   table: Omit<DataTableProps, "className">;
 }) {
+  const kept =
+    input !== undefined && isValidElement(chart)
+      ? keptMarkup(`${chartName(chart)}:${JSON.stringify(input)}`, chart)
+      : null;
   return (
     <figure className="chart">
-      {chart}
+      {kept === null ? (
+        chart
+      ) : (
+        <div className="chart-drawing" dangerouslySetInnerHTML={{ __html: kept }} />
+      )}
       {legend}
       <figcaption>
         <DataTable
@@ -87,4 +102,9 @@ export function ChartFigure({
       </figcaption>
     </figure>
   );
+}
+
+function chartName(chart: { type: unknown }): string {
+  const type = chart.type as { name?: string } | string;
+  return typeof type === "string" ? type : (type.name ?? "chart");
 }

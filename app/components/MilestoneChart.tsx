@@ -32,6 +32,7 @@ export function MilestoneChart({ chart, id }: { chart: Chart; id: string }) {
   const tickLabel = new Map(ticks.map((t) => [t.day, t.label]));
   return (
     <ChartFigure
+      input={{ id, chart }}
       chart={
         <div className="chart-scroll" aria-hidden="true">
           <ScatterChart

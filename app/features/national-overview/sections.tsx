@@ -89,6 +89,7 @@ export function AreaSection({
       <h2 id="per-area">Importi per {label.toLowerCase()} e stato</h2>
       <ChartFigure
         chart={<AreaAmountsChart id="grafico-aree" areas={areas} />}
+        input={areas}
         legend={<StateLegend />}
         table={{
           caption: `Progetti e importi per ${label.toLowerCase()}`,
@@ -142,6 +143,7 @@ export function BandSection({
       ) : (
         <ChartFigure
           chart={<BandChart id="grafico-fasce" rows={bands.rows} />}
+          input={bands.rows}
           table={{
             caption: "Comuni per fascia (righe) e numero di servizi finanziati (colonne)",
             columns: [
@@ -177,6 +179,7 @@ export function PaymentsSection({
       ) : (
         <ChartFigure
           chart={<PaymentsChart id="grafico-erogazioni" points={payments} />}
+          input={payments}
           legend={
             <ul className="chart-legend" aria-hidden="true">
               <li>

@@ -16,6 +16,7 @@ export function AmountsSection({ rows, id }: { rows: ComparisonRow[]; id: string
       <h2 id="importi">Importi per comune: sito e servizi</h2>
       <ChartFigure
         chart={<AmountsChart id={id} rows={rows} />}
+        input={{ id, rows }}
         legend={<AmountsLegend id={id} />}
         table={{
           caption: "Importi per comune: sito e servizi",
@@ -47,6 +48,7 @@ export function LanesSection({ lanes }: { lanes: LaneChart | null }) {
       {lanes ? (
         <ChartFigure
           chart={<LanesChart id="grafico-corsie" chart={lanes} />}
+          input={lanes}
           legend={<LanesLegend />}
           table={{
             caption: "Tappe e finestre per comune",
@@ -94,6 +96,7 @@ export function FunnelSection({
       <h2 id="fasi">Quanti comuni in ogni fase</h2>
       <ChartFigure
         chart={<FunnelChart id="grafico-fasi" funnel={funnel} hrefOf={hrefOf} />}
+        input={{ funnel, hrefs: funnel.map((f) => hrefOf(f.phase)) }}
         table={{
           caption: "Comuni per fase",
           columns: [{ header: "Fase" }, { header: "Comuni", numeric: true }],
