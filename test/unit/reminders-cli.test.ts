@@ -204,6 +204,20 @@ describe("npm run reminders", () => {
     ]);
   });
 
+  it("stops at an unreachable server, and the next run sends everything", async () => {
+    const down = await startSmtpServer();
+    await down.close();
+    const failed = await reminders("2026-12-05", { CRUSCOTTO_SMTP_URL: down.url });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain("server SMTP non raggiungibile");
+    // Only the message that found the server down was tried.
+    expect(log().map((r) => r.error !== null)).toEqual([true]);
+
+    expect((await reminders("2026-12-05")).status).toBe(0);
+    expect(smtp.received).toHaveLength(3);
+    expect(log().every((r) => r.sentAt !== null && r.error === null)).toBe(true);
+  });
+
   it("sends nothing, and says why, when SMTP is not configured", async () => {
     const run = await reminders("2026-12-05", { CRUSCOTTO_SMTP_URL: "", CRUSCOTTO_SMTP_FROM: "" });
     expect(run.status).toBe(0);
