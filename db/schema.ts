@@ -778,3 +778,45 @@ export const job = sqliteTable(
     index("job_progetto_idx").on(t.progettoId, t.id),
   ],
 );
+
+export const PROMEMORIA_KINDS = ["scadenza", "riepilogo"] as const;
+
+/**
+ * Every reminder e-mail, written before it is sent (app/features/reminders): the unique
+ * keys let one run only claim it, so two runs at once never send it twice. A row without
+ * sent_at is being sent, or failed (error) and is tried again by the next run while due.
+ */
+export const promemoria = sqliteTable(
+  "promemoria",
+  {
+    id: integer("id").primaryKey(),
+    /** "scadenza": one deadline to a comune's editor; "riepilogo": a coordinator's week. */
+    kind: text("kind", { enum: PROMEMORIA_KINDS }).notNull(),
+    /** The address it went to. */
+    recipient: text("recipient").notNull(),
+    progettoId: integer("progetto_id").references(() => progetto.id, { onDelete: "cascade" }),
+    deadline: text("deadline", { enum: ["contract", "completion", "integration"] }),
+    unioneId: integer("unione_id").references(() => unione.id, { onDelete: "cascade" }),
+    /** The deadline's date (a moved deadline is reminded again); a digest's Monday. */
+    dueOn: text("due_on").notNull(),
+    /** Which of the configured days before the deadline this reminder is. */
+    daysBefore: integer("days_before"),
+    attemptedAt: text("attempted_at").notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    sentAt: text("sent_at"),
+    /** Why the last attempt failed, as the SMTP server or the network said. */
+    error: text("error"),
+  },
+  (t) => [
+    uniqueIndex("promemoria_scadenza_idx")
+      .on(t.recipient, t.progettoId, t.deadline, t.dueOn, t.daysBefore)
+      .where(sql`kind = 'scadenza'`),
+    uniqueIndex("promemoria_riepilogo_idx").on(t.recipient, t.dueOn).where(sql`kind = 'riepilogo'`),
+    index("promemoria_progetto_idx").on(t.progettoId),
+    index("promemoria_unione_idx").on(t.unioneId),
+    check(
+      "promemoria_scadenza_key",
+      sql`${t.kind} <> 'scadenza' or (${t.progettoId} is not null and ${t.deadline} is not null and ${t.daysBefore} is not null)`,
+    ),
+  ],
+);

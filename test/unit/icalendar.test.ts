@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { RULES_141_DEADLINES } from "~/domain/avviso-rules";
 import { computeDeadlines, deadlineStatus } from "~/domain/deadlines";
+import { deadlineFeed } from "~/features/deadlines/calendar.server";
 import { deadlineUid, fold, icalendar } from "~/features/deadlines/icalendar";
+import { seedDemoData } from "../../scripts/seeds/demo";
 import { parseIcs, prop } from "../support/ics";
+import { createTempDatabase } from "../support/temp-db";
 
 /** The policy of a request on that day, with the default at-risk window. */
 const on = (today: string, atRiskDays = 30) => ({ today, atRiskDays });
@@ -18,7 +21,12 @@ const deadlines = computeDeadlines({
   extensions: [{ deadline: "contract", grantedUntil: "2023-12-31" }],
 });
 
-function feed(generatedAt: string, misura = "1.4.1", list141 = deadlines) {
+function feed(
+  generatedAt: string,
+  misura = "1.4.1",
+  list141 = deadlines,
+  reminderDays: readonly number[] = [],
+) {
   const list = [list141.contract, list141.completion].flatMap((d) =>
     d
       ? [
@@ -38,6 +46,7 @@ function feed(generatedAt: string, misura = "1.4.1", list141 = deadlines) {
     deadlines: list,
     generatedAt,
     baseUrl: "https://cruscotto.example",
+    reminderDays,
   });
 }
 
@@ -94,6 +103,64 @@ describe("the deadlines feed", () => {
       deadlineUid(7, "contract"),
       deadlineUid(7, "completion"),
     ]);
+  });
+
+  it("alarms at the configured days before each deadline still open", () => {
+    const met = computeDeadlines({
+      rules: RULES_141_DEADLINES,
+      platform: { contract: null, completion: null },
+      changes: [],
+      small: false,
+      notifiedOn: "2023-01-23",
+      contractedOn: "2023-06-30",
+      concludedOn: null,
+      extensions: [],
+    });
+    const calendar = parseIcs(feed("2023-11-01T10:00:00Z", "1.4.1", met, [30, 7, 1, 0]));
+    const [contract, completion] = calendar.children;
+    // The contract was signed: no alarm for it.
+    expect(contract?.children).toEqual([]);
+    const alarms = completion?.children ?? [];
+    expect(alarms.map((a) => [a.name, prop(a, "ACTION"), prop(a, "TRIGGER")])).toEqual([
+      ["VALARM", "DISPLAY", "-P30D"],
+      ["VALARM", "DISPLAY", "-P7D"],
+      ["VALARM", "DISPLAY", "-P1D"],
+      ["VALARM", "DISPLAY", "PT0S"],
+    ]);
+    expect(prop(alarms[1] ?? calendar, "DESCRIPTION")).toBe(
+      "Tra 7 giorni: Completamento attività\\, Comune di Santa Margherita Ligure",
+    );
+    expect(prop(alarms[3] ?? calendar, "DESCRIPTION")).toBe(
+      "Oggi: Completamento attività\\, Comune di Santa Margherita Ligure",
+    );
+    // Without configured days, events carry no alarm.
+    expect(parseIcs(feed("2023-11-01T10:00:00Z", "1.4.1", met)).children[1]?.children).toEqual([]);
+  });
+
+  it("carries the configured reminder days in a comune's feed", () => {
+    const t = createTempDatabase();
+    try {
+      seedDemoData({ db: t.db, filesDir: t.filesDir, today: "2026-11-22" });
+      const id = t.sqlite
+        .prepare<[], { id: number }>("select id from comune where name = 'Castel Prova'")
+        .get()?.id;
+      const body = deadlineFeed(
+        {
+          db: t.db,
+          policy: { today: "2026-12-05", atRiskDays: 30 },
+          config: { reminderDays: [14, 2] },
+        },
+        { comuneId: id ?? 0 },
+        "Scadenze PNRR – Comune di Castel Prova",
+        "https://cruscotto.example",
+      );
+      const events = parseIcs(body).children;
+      expect(events.length).toBeGreaterThan(0);
+      for (const event of events)
+        expect(event.children.map((a) => prop(a, "TRIGGER"))).toEqual(["-P14D", "-P2D"]);
+    } finally {
+      t.cleanup();
+    }
   });
 
   it("folds long lines at 75 octets without splitting a character", () => {

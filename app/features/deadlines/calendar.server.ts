@@ -3,12 +3,13 @@ import type { Db } from "../../../db/connection";
 import { comune } from "../../../db/schema";
 import { isClosed } from "../../domain/phase";
 import type { Policy } from "../../domain/policy";
+import type { Config } from "../../infra/config.server";
 import { loadAssessedProgetti } from "../../models/progetti.server";
 import { type CalendarDeadline, icalendar } from "./icalendar";
 
 /** The deadlines of a comune's or an Unione's progetti still running, as an .ics feed. */
 export function deadlineFeed(
-  { db, policy }: { db: Db; policy: Policy },
+  { db, policy, config }: { db: Db; policy: Policy; config: Pick<Config, "reminderDays"> },
   scope: { comuneId: number } | { unioneId: number },
   name: string,
   baseUrl: string,
@@ -35,7 +36,13 @@ export function deadlineFeed(
               ];
         }),
   );
-  return icalendar({ name, deadlines, generatedAt: new Date().toISOString(), baseUrl });
+  return icalendar({
+    name,
+    deadlines,
+    generatedAt: new Date().toISOString(),
+    baseUrl,
+    reminderDays: config.reminderDays,
+  });
 }
 
 export function calendarResponse(body: string, fileName: string): Response {

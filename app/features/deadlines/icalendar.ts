@@ -34,6 +34,8 @@ export function icalendar(options: {
   /** When the feed was made, as an ISO timestamp. */
   generatedAt: string;
   baseUrl: string;
+  /** Days before each open deadline when calendar apps alarm (CRUSCOTTO_REMINDER_DAYS). */
+  reminderDays?: readonly number[];
 }): string {
   const stamp = options.generatedAt.replace(/[-:]/g, "").replace(/\.\d+/, "");
   const lines = [
@@ -57,6 +59,10 @@ export function icalendar(options: {
       `Stato: ${describeStatus(d.status)}`,
       d.cup ? `CUP ${d.cup}` : null,
     ].filter((l): l is string => l !== null);
+    const alarms =
+      d.deadline.metOn === null
+        ? (options.reminderDays ?? []).map((days) => alarm(days, `${label}, Comune di ${d.comune}`))
+        : [];
     lines.push(
       "BEGIN:VEVENT",
       `UID:${deadlineUid(d.progettoId, d.deadline.kind)}`,
@@ -67,6 +73,7 @@ export function icalendar(options: {
       `DESCRIPTION:${text(details.join("\n"))}`,
       `URL:${options.baseUrl}/progetti/${d.progettoId}`,
       "TRANSP:TRANSPARENT",
+      ...alarms.flat(),
       "END:VEVENT",
     );
   }
@@ -75,6 +82,18 @@ export function icalendar(options: {
 }
 
 const compact = (date: IsoDate) => date.replaceAll("-", "");
+
+/** A reminder `days` before the (all-day) event's start: the same days as the e-mails. */
+function alarm(days: number, what: string): string[] {
+  const when = days === 0 ? "Oggi" : days === 1 ? "Domani" : `Tra ${days} giorni`;
+  return [
+    "BEGIN:VALARM",
+    "ACTION:DISPLAY",
+    `DESCRIPTION:${text(`${when}: ${what}`)}`,
+    `TRIGGER:${days === 0 ? "PT0S" : `-P${days}D`}`,
+    "END:VALARM",
+  ];
+}
 
 /** TEXT values escape backslash, semicolon, comma and newlines. */
 function text(value: string): string {
