@@ -67,6 +67,12 @@ export const comune = sqliteTable(
     unioneId: integer("unione_id").references(() => unione.id, { onDelete: "set null" }),
     /** Invented for the demo: the UI labels it so nobody takes it for a real comune. */
     fictional: integer("fictional", { mode: "boolean" }).notNull().default(false),
+    /**
+     * The comune's own accessibility statement and privacy notice, linked from the footer of
+     * its public pages; null shows no link (never a guess).
+     */
+    accessibilityUrl: text("accessibility_url"),
+    privacyUrl: text("privacy_url"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

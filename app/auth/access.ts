@@ -55,6 +55,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // /__manifest: Remix lazy route discovery; it lists routes, never data.
 const PUBLIC_READ = [
   /^\/__manifest$/,
+  // The home page: the dashboard once signed in, else off to the comuni's public pages.
+  /^\/$/,
   /^\/accedi$/,
   /^\/build\//,
   /^\/favicon\.ico$/,

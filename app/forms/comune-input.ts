@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "../domain/dates";
+import { webAddress } from "./conformity-input";
 
 const optionalText = z
   .string()
@@ -25,3 +26,25 @@ export const AnagraficaInput = z
     path: ["populationDate"],
     error: "Indicare a quale data si riferisce la popolazione",
   });
+
+const WEB_ADDRESS_ERROR =
+  "Inserire un indirizzo web completo che inizi con https://, per esempio https://www.comune.esempio.it/privacy";
+
+/** An optional http(s) address, stored normalised (empty: none, so no link is shown). */
+const optionalWebAddress = z
+  .string()
+  .max(500, { error: "Indirizzo troppo lungo (al massimo 500 caratteri)" })
+  .transform((v, ctx) => {
+    const address = webAddress(v);
+    if (address === false) {
+      ctx.addIssue({ code: "custom", message: WEB_ADDRESS_ERROR });
+      return z.NEVER;
+    }
+    return address;
+  });
+
+/** The comune's own pages its public footer links to: accessibility statement, privacy notice. */
+export const PublicLinksInput = z.object({
+  accessibilityUrl: optionalWebAddress,
+  privacyUrl: optionalWebAddress,
+});

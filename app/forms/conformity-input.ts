@@ -9,7 +9,8 @@ export interface ChecklistInput {
   items: Map<string, { status: ConformityStatus; note: string | null; evidenceUrl: string | null }>;
 }
 
-function webAddress(value: string): string | null | false {
+/** A typed http(s) address as stored (normalised), null when empty, false when it is not one. */
+export function webAddress(value: string): string | null | false {
   const text = value.trim();
   if (text === "") return null;
   try {

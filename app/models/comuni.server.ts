@@ -30,6 +30,8 @@ export function getComune(db: Db, id: number) {
       regione: comune.regione,
       population: comune.population,
       populationDate: comune.populationDate,
+      accessibilityUrl: comune.accessibilityUrl,
+      privacyUrl: comune.privacyUrl,
       fictional: comune.fictional,
       suppressed: comune.suppressed,
       unioneId: comune.unioneId,
@@ -66,6 +68,18 @@ export function updateAnagrafica(
   actor: Actor,
   id: number,
   input: AnagraficaInput,
+): boolean {
+  return db.transaction(
+    (tx) => auditedUpdate(tx, actor, "comune", comune, id, { ...input }) !== null,
+  );
+}
+
+/** The addresses the footer of the comune's public pages links to (null: no link). */
+export function updatePublicLinks(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { accessibilityUrl: string | null; privacyUrl: string | null },
 ): boolean {
   return db.transaction(
     (tx) => auditedUpdate(tx, actor, "comune", comune, id, { ...input }) !== null,

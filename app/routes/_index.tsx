@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { signedIn } from "~/auth/authorize.server";
 import { Pagination } from "~/components/Pagination";
@@ -14,6 +14,8 @@ export const handle = { pageCache: true };
 export const meta: MetaFunction = () => [{ title: "Progetti PNRR · Cruscotto PNRR" }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
+  // A citizen finds the comuni's public pages; the staff sign in from there.
+  if (!context.user) throw redirect("/attuazione");
   const user = signedIn({ context, request });
   return loadDashboard({ ...context, user }, new URL(request.url).searchParams);
 }

@@ -40,6 +40,7 @@ export function loader({ params, request, context }: LoaderFunctionArgs) {
 export default function AttuazioneProgetto() {
   const {
     comune,
+    footerLinks,
     progetto: p,
     steps,
     documenti,
@@ -50,14 +51,16 @@ export default function AttuazioneProgetto() {
   const self = `${base}/progetti/${p.id}`;
   return (
     <PublicPage
-      comune={comune.name}
+      owner={`Comune di ${comune.name}`}
+      title={`Comune di ${comune.name}`}
+      tagline="Attuazione misure PNRR"
       home={base}
       embed={embed}
       lastUpdated={lastUpdated}
+      footerLinks={footerLinks}
       crumbs={[
-        { label: "Home" },
-        { label: "Amministrazione" },
-        { label: "Attuazione misure PNRR", href: `${base}${embed ? "?embed=1" : ""}` },
+        { label: "Home", href: "/attuazione" },
+        { label: "Attuazione misure PNRR", href: base },
         { label: p.title },
       ]}
       dataLinks={[{ label: "JSON", href: `${self}/dati.json` }]}
@@ -73,6 +76,8 @@ export default function AttuazioneProgetto() {
         </dd>
         <dt className="col-sm-4">Investimento</dt>
         <dd className="col-sm-8">{p.investimento || "—"}</dd>
+        <dt className="col-sm-4">Avviso</dt>
+        <dd className="col-sm-8">{p.avviso ?? "—"}</dd>
         <dt className="col-sm-4">CUP</dt>
         <dd className="col-sm-8">{p.cup ?? "non ancora assegnato"}</dd>
         <dt className="col-sm-4">Importo finanziato</dt>

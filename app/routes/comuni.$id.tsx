@@ -4,12 +4,12 @@ import { authorizeComune } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { formatDate, formatInteger } from "~/domain/format";
 import { STATE_LABELS } from "~/features/national-overview/national-overview";
-import { AnagraficaInput } from "~/forms/comune-input";
+import { AnagraficaInput, PublicLinksInput } from "~/forms/comune-input";
 import { fieldErrors } from "~/forms/field-errors";
 import { fieldProps, formFailed, formSaved } from "~/forms/form-result";
 import { formFields } from "~/forms/step-form.server";
 import { actorOf } from "~/models/audited.server";
-import { updateAnagrafica } from "~/models/comuni.server";
+import { updateAnagrafica, updatePublicLinks } from "~/models/comuni.server";
 
 /** The page depends only on its viewer, the data and the day: kept until one changes. */
 export const handle = { pageCache: true };
@@ -28,6 +28,13 @@ export async function action(args: ActionFunctionArgs) {
   const { user, comune } = authorizeComune(args, "write");
   const id = comune.id;
   const form = formFields(await args.request.formData());
+  if (form.intent === "collegamenti") {
+    const links = PublicLinksInput.safeParse(form);
+    if (!links.success)
+      return { ...formFailed(fieldErrors(links.error), form), intent: "collegamenti" };
+    updatePublicLinks(context.db, actorOf(user), id, links.data);
+    return { ...formSaved("Collegamenti salvati."), intent: "collegamenti" };
+  }
   const parsed = AnagraficaInput.safeParse(form);
   if (!parsed.success) return formFailed(fieldErrors(parsed.error), form);
   updateAnagrafica(context.db, actorOf(user), id, parsed.data);
@@ -36,7 +43,10 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ComunePage() {
   const { comune, editable } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  // Two forms on one page: each shows only its own answer.
+  const links = result && "intent" in result ? result : undefined;
+  const data = result && !("intent" in result) ? result : undefined;
   return (
     <>
       <h1>
@@ -113,6 +123,34 @@ export default function ComunePage() {
               type="date"
             />
             <button type="submit">Salva</button>
+          </Form>
+          <h2>Collegamenti della pagina pubblica</h2>
+          <p>
+            Il piè di pagina della pagina "Attuazione misure PNRR" collega queste pagine del sito
+            del comune; se un indirizzo manca, il collegamento non compare.
+          </p>
+          {links?.message ? (
+            <p className="notice" role="status">
+              {links.message}
+            </p>
+          ) : null}
+          <Form method="post" className="narrow">
+            <input type="hidden" name="intent" value="collegamenti" />
+            <Field
+              {...fieldProps(links, "accessibilityUrl", comune.accessibilityUrl)}
+              label="Dichiarazione di accessibilità (indirizzo web)"
+              type="url"
+              inputMode="url"
+              maxLength={500}
+            />
+            <Field
+              {...fieldProps(links, "privacyUrl", comune.privacyUrl)}
+              label="Informativa privacy (indirizzo web)"
+              type="url"
+              inputMode="url"
+              maxLength={500}
+            />
+            <button type="submit">Salva i collegamenti</button>
           </Form>
         </>
       ) : null}

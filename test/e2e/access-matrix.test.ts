@@ -19,6 +19,7 @@ type Access =
   | "public" // anyone, no record
   | "sign-in" // the sign-in page itself
   | "signed-in" // any account, no record of a comune in the URL
+  | "home" // "/": the dashboard for any account, the public list of comuni for anyone else
   | "admin"
   | "comune" // params.id is a comune, read to see
   | "comune-write" // params.id is a comune, write to see (creating a progetto)
@@ -34,7 +35,7 @@ type Access =
 
 const ROUTE_ACCESS: Record<string, Access> = {
   "$.tsx": "catch-all",
-  "_index.tsx": "signed-in",
+  "_index.tsx": "home",
   "accedi.tsx": "sign-in",
   "account.password.tsx": "signed-in",
   "admin.avvisi.$id.tsx": "admin",
@@ -44,6 +45,7 @@ const ROUTE_ACCESS: Record<string, Access> = {
   "admin.importa.tsx": "admin",
   "admin.utenti.$id.tsx": "admin",
   "admin.utenti._index.tsx": "admin",
+  "attuazione._index.tsx": "public",
   "attuazione.$istat.tsx": "attuazione-comune",
   "attuazione.$istat_.dati[.]csv.tsx": "attuazione-comune",
   "attuazione.$istat_.dati[.]json.tsx": "attuazione-comune",
@@ -287,6 +289,10 @@ function buildCase(file: string, access: Access, role: Role, scope: "in" | "out"
       params = { "*": "pagina-inesistente" };
       expected = unauthenticated ?? 404;
       break;
+    case "home":
+      if (scope === "out") return null;
+      expected = signedIn ? 200 : 302;
+      break;
     case "public":
     case "sign-in":
     case "signed-in":
@@ -498,7 +504,7 @@ describe("the access matrix", () => {
     for (const c of writes) {
       const cookie = cookies.get(c.role) ?? null;
       const before = auditCount();
-      const recordWrite = !["public", "sign-in", "signed-in", "admin"].includes(
+      const recordWrite = !["public", "sign-in", "signed-in", "home", "admin"].includes(
         ROUTE_ACCESS[c.file] as string,
       );
       const refusedPlain = c.expected !== 200 || (c.role === "lettore" && recordWrite);

@@ -49,11 +49,14 @@ describe("an anonymous visitor", () => {
     expect(auditCount()).toBe(before);
   });
 
-  it("is sent to the sign-in page from private pages", async () => {
-    const response = await get(app, "/", null);
+  it("is sent to the sign-in page from private pages, and from / to the public pages", async () => {
+    const response = await get(app, "/scadenze", null);
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/accedi?ritorno=%2F");
-    expect((await get(app, "/_root.data", null)).status).toBe(303);
+    expect(response.headers.get("location")).toBe("/accedi?ritorno=%2Fscadenze");
+    const home = await get(app, "/", null);
+    expect(home.status).toBe(302);
+    expect(home.headers.get("location")).toBe("/attuazione");
+    expect((await get(app, "/_root.data", null)).status).not.toBe(200);
   });
 });
 
@@ -310,7 +313,7 @@ describe("signing in", () => {
       second,
     );
     await expect(response.text()).resolves.toContain("Password cambiata");
-    expect((await get(app, "/", first)).status).toBe(303);
+    expect((await get(app, "/scadenze", first)).status).toBe(303);
     expect((await get(app, "/", second)).status).toBe(200);
     await signIn(app, lettore?.email ?? "", "una-nuova-password-lunga");
   });

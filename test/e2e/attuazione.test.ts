@@ -96,7 +96,6 @@ describe("the public project page of Santa Margherita Ligure", () => {
     expect(await page.locator("script:not([type='application/ld+json'])").count()).toBe(0);
     expect(await page.locator(".breadcrumb-item").allTextContents()).toEqual([
       "Home/",
-      "Amministrazione/",
       "Attuazione misure PNRR/",
       expect.stringContaining("Esperienza del cittadino"),
     ]);

@@ -27,7 +27,11 @@ beforeAll(async () => {
     app,
     "select c.codice_istat istat, p.id from progetto p join comune c on c.id = p.comune_id where c.name = 'Santa Margherita Ligure' and p.beneficiary_kind = 'comune'",
   );
-  pages = [`/attuazione/${p?.istat}`, `/attuazione/${p?.istat}/progetti/${p?.id}`];
+  pages = [
+    "/attuazione?pagina=1",
+    `/attuazione/${p?.istat}`,
+    `/attuazione/${p?.istat}/progetti/${p?.id}`,
+  ];
 });
 afterAll(async () => {
   await browser?.close();

@@ -193,7 +193,7 @@ describe("sign-in and password throttles", () => {
     expect(reset.status).toBe(200);
     const password = /<code[^>]*>([^<]+)<\/code>/.exec(await reset.text())?.[1];
     expect(password).toBeTruthy();
-    expect((await get(app, "/", editor)).status).toBe(303);
+    expect((await get(app, "/scadenze", editor)).status).toBe(303);
     // The new password works.
     await signIn(app, "editor@cruscotto.example", password as string);
   });

@@ -56,8 +56,9 @@ describe("what each request needs", () => {
     ["GET", "/attuazione/comuni/1", { kind: "public" }],
     ["GET", "/build/root-123.js", { kind: "public" }],
     ["GET", "/__manifest", { kind: "public" }],
-    ["GET", "/", { kind: "signed-in" }],
-    ["GET", "/_root.data", { kind: "signed-in" }],
+    // The home page decides itself: the dashboard, or the public list for a citizen.
+    ["GET", "/", { kind: "public" }],
+    ["GET", "/scadenze", { kind: "signed-in" }],
     ["POST", "/esci", { kind: "signed-in" }],
     ["POST", "/account/password", { kind: "signed-in" }],
     ["GET", "/admin/utenti", { kind: "admin" }],

@@ -3,30 +3,38 @@
  * one by one: nothing private (notes, reasons, unpublished documents, uploaders) can slip
  * through by being a column of a row we happened to read.
  */
-import { and, eq } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../../db/connection";
-import { comune, documento, progetto } from "../../../db/schema";
+import { avviso, comune, documento, progetto } from "../../../db/schema";
 import { parseRecordId } from "../../auth/canonical-path";
 import { bandById, splitAmount } from "../../domain/bands";
 import { latest } from "../../domain/dates";
 import { misuraByCode } from "../../domain/measures";
-import { PHASE_LABELS } from "../../domain/phase";
 import type { Policy } from "../../domain/policy";
 import { acceptedSubstitutions } from "../../domain/services";
+import { pageOf } from "../../forms/paging";
 import { type AssessedProgetto, loadAssessedProgetti } from "../../models/progetti.server";
 import { loadProgettoRecord } from "../../models/progetto-record.server";
 import {
   attachmentLabel,
   COMPONENTI,
   FUNDING_SOURCE,
+  grantTotals,
   INVESTIMENTI,
   MISSIONI,
+  publicState,
   publicTimeline,
   servicesText,
+  withdrawalOf,
 } from "./attuazione";
 
 function findComune(db: Db, istat: string) {
   return db.select().from(comune).where(eq(comune.codiceIstat, istat)).get() ?? null;
+}
+
+/** The comune's own pages the public footer links to; none when the comune gave none. */
+function footerLinks(c: { accessibilityUrl: string | null; privacyUrl: string | null }) {
+  return { accessibilityUrl: c.accessibilityUrl, privacyUrl: c.privacyUrl };
 }
 
 export function loadAttuazioneComune(db: Db, istat: string, policy: Policy) {
@@ -37,14 +45,26 @@ export function loadAttuazioneComune(db: Db, istat: string, policy: Policy) {
     policy,
     and(eq(progetto.comuneId, found.id), eq(progetto.beneficiaryKind, "comune")),
   );
-  const progetti = assessed.map((a) => ({
-    id: a.progetto.id,
-    title: a.progetto.title,
-    misura: a.progetto.misura,
-    cup: a.progetto.cup,
-    amountCents: a.amountCents,
-    state: PHASE_LABELS[a.assessment.phase],
-  }));
+  const avvisi = new Map(
+    db
+      .select({ id: avviso.id, title: avviso.title })
+      .from(avviso)
+      .all()
+      .map((a) => [a.id, a.title]),
+  );
+  const progetti = assessed.map((a) => {
+    const closure = a.assessment.closure.state;
+    return {
+      id: a.progetto.id,
+      title: a.progetto.title,
+      misura: a.progetto.misura,
+      avviso: a.progetto.avvisoId === null ? null : (avvisi.get(a.progetto.avvisoId) ?? null),
+      cup: a.progetto.cup,
+      amountCents: a.amountCents,
+      state: publicState(a.assessment.phase, closure),
+      withdrawal: withdrawalOf(a.assessment.phase, closure),
+    };
+  });
   // Missione > componente > misura, in the order of the measures' codes.
   const groups = new Map<
     string,
@@ -68,8 +88,10 @@ export function loadAttuazioneComune(db: Db, istat: string, policy: Policy) {
   }
   return {
     comune: { name: found.name, istat: found.codiceIstat, provincia: found.provincia },
+    footerLinks: footerLinks(found),
     groups: [...groups.values()],
     progetti,
+    totals: grantTotals(progetti),
     lastUpdated: latest(assessed.flatMap(lastChanges)),
   };
 }
@@ -91,14 +113,17 @@ export function loadAttuazioneProgetto(db: Db, istat: string, id: number, policy
       : null;
   const substitutions = acceptedSubstitutions(record.istanze);
   const published = record.documenti.filter((d) => d.publishable);
+  const links = findComune(db, istat);
   return {
     comune: { name: record.comune.name, istat: record.comune.codiceIstat },
+    footerLinks: links ? footerLinks(links) : null,
     progetto: {
       id: p.id,
       title: p.title,
       cup: p.cup,
       misura: p.misura,
       misuraTitle: m?.title ?? "",
+      avviso: record.avviso?.title ?? null,
       investimento: INVESTIMENTI[m?.investimento ?? ""] ?? "",
       missione: MISSIONI[m?.missione ?? ""] ?? "",
       componente: COMPONENTI[m?.componente ?? ""] ?? "",
@@ -108,7 +133,7 @@ export function loadAttuazioneProgetto(db: Db, istat: string, id: number, policy
         : null,
       fundingSource: FUNDING_SOURCE,
       soggettoAttuatore: `Comune di ${record.comune.name}`,
-      state: PHASE_LABELS[record.assessment.phase],
+      state: publicState(record.assessment.phase, record.assessment.closure.state),
       ...servicesText(record.assessment.services, substitutions),
     },
     steps: publicTimeline({
@@ -167,6 +192,51 @@ export function findPublishedDocumento(db: Db, istat: string, progettoId: number
       )
       .get() ?? null
   );
+}
+
+/** Comuni on a page of the public list: 50 a page, whatever the country's size. */
+const LIST_PAGE_SIZE = 50;
+
+/**
+ * The comuni that have a public page worth opening (an ISTAT code and at least one progetto
+ * of their own), by name, optionally those whose name contains `q` (taken literally), one
+ * page at a time (?pagina=N).
+ */
+export function listPublicComuni(db: Db, params: URLSearchParams) {
+  const q = (params.get("q") ?? "").trim().slice(0, 80);
+  const where = and(
+    isNotNull(comune.codiceIstat),
+    eq(progetto.beneficiaryKind, "comune"),
+    q
+      ? sql`${comune.name} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`
+      : undefined,
+  );
+  const total =
+    db
+      .select({ n: countDistinct(comune.id) })
+      .from(comune)
+      .innerJoin(progetto, eq(progetto.comuneId, comune.id))
+      .where(where)
+      .get()?.n ?? 0;
+  const page = pageOf(params, total, LIST_PAGE_SIZE);
+  const comuni = db
+    .select({
+      name: comune.name,
+      istat: comune.codiceIstat,
+      provincia: comune.provincia,
+      fictional: comune.fictional,
+      progetti: count(progetto.id),
+    })
+    .from(comune)
+    .innerJoin(progetto, eq(progetto.comuneId, comune.id))
+    .where(where)
+    .groupBy(comune.id)
+    .orderBy(asc(comune.name), asc(comune.id))
+    .limit(page.size)
+    .offset(page.offset)
+    .all()
+    .map((c) => ({ ...c, istat: c.istat ?? "" }));
+  return { q, page, comuni };
 }
 
 export type AttuazioneComune = NonNullable<ReturnType<typeof loadAttuazioneComune>>;

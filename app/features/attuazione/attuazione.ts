@@ -3,12 +3,16 @@
  * publishes (no internal notes, no reasons of istanze, no unpublished documents), in the
  * words of the comuni's own pages.
  */
-import { formatFileSize } from "../../domain/format";
+import { type ClosureState, describeClosureState } from "../../domain/closure";
+import { formatEuro, formatFileSize } from "../../domain/format";
 import { misuraByCode } from "../../domain/measures";
+import { PHASE_LABELS, type Phase } from "../../domain/phase";
 import { servizioById } from "../../domain/services";
 import { buildTimeline, type TimelineFacts } from "../../domain/timeline";
 
 export const FUNDING_SOURCE = "Unione europea – NextGenerationEU";
+/** What the PNRR publicity rules ask every public page to say, next to the EU emblem. */
+export const FUNDING_STATEMENT = "Finanziato dall'Unione europea – NextGenerationEU";
 
 export const MISSIONI: Record<string, string> = {
   M1: "Missione 1 – Digitalizzazione, innovazione, competitività, cultura e turismo",
@@ -95,4 +99,61 @@ export function grantJsonLd(p: {
     },
     ...(p.dateModified ? { dateModified: p.dateModified } : {}),
   };
+}
+
+/**
+ * A progetto's state in the public's words: after payment the obligations that follow it
+ * ("In mantenimento fino al 31/12/2030"), or the revoca; before it, the phase.
+ */
+export function publicState(phase: Phase, closure: ClosureState | null): string {
+  if (closure === null) return PHASE_LABELS[phase];
+  const text = describeClosureState(closure);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Renounced and revoked grants bring the comune no money: totals leave them out. */
+export type Withdrawal = "rinunciato" | "revocato" | null;
+
+export function withdrawalOf(phase: Phase, closure: ClosureState | null): Withdrawal {
+  if (phase === "rinunciato") return "rinunciato";
+  return closure?.kind === "revocato" ? "revocato" : null;
+}
+
+export interface GrantTotals {
+  amountCents: number;
+  counted: number;
+  excluded: { rinunciati: number; revocati: number; amountCents: number };
+}
+
+/** The money granted to the progetti still standing, and what was left out. */
+export function grantTotals(
+  progetti: readonly { amountCents: number | null; withdrawal: Withdrawal }[],
+): GrantTotals {
+  const totals: GrantTotals = {
+    amountCents: 0,
+    counted: 0,
+    excluded: { rinunciati: 0, revocati: 0, amountCents: 0 },
+  };
+  for (const p of progetti) {
+    if (p.withdrawal === null) {
+      totals.counted++;
+      totals.amountCents += p.amountCents ?? 0;
+    } else {
+      totals.excluded[p.withdrawal === "rinunciato" ? "rinunciati" : "revocati"]++;
+      totals.excluded.amountCents += p.amountCents ?? 0;
+    }
+  }
+  return totals;
+}
+
+/** "Il totale esclude 1 progetto rinunciato (€ 50.000,00)."; null when nothing is left out. */
+export function exclusionText(excluded: GrantTotals["excluded"]): string | null {
+  const count = (n: number, one: string, many: string) =>
+    n === 0 ? null : n === 1 ? `1 progetto ${one}` : `${n} progetti ${many}`;
+  const parts = [
+    count(excluded.rinunciati, "rinunciato", "rinunciati"),
+    count(excluded.revocati, "revocato", "revocati"),
+  ].filter((p): p is string => p !== null);
+  if (parts.length === 0) return null;
+  return `Il totale esclude ${parts.join(" e ")} (${formatEuro(excluded.amountCents)}).`;
 }

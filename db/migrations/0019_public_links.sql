@@ -1,0 +1,2 @@
+ALTER TABLE `comune` ADD `accessibility_url` text;--> statement-breakpoint
+ALTER TABLE `comune` ADD `privacy_url` text;
