@@ -1,4 +1,4 @@
-import { asc, eq, inArray, type SQL } from "drizzle-orm";
+import { asc, eq, inArray, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import {
   comune,
@@ -53,13 +53,21 @@ interface Related {
  * bound parameters, and a scope of three progetti never reads the steps of all the others.
  */
 export function loadRelated(db: Pick<Db, "select">, scope: SQL | undefined): Related {
-  const ids = db
-    .select({ id: progetto.id })
-    .from(progetto)
-    .innerJoin(comune, eq(comune.id, progetto.comuneId))
-    .where(scope);
+  return relatedOf(
+    db,
+    scope &&
+      db
+        .select({ id: progetto.id })
+        .from(progetto)
+        .innerJoin(comune, eq(comune.id, progetto.comuneId))
+        .where(scope),
+  );
+}
+
+/** The steps of the progetti whose ids a subquery selects (all of them without one). */
+function relatedOf(db: Pick<Db, "select">, ids: SQLWrapper | undefined): Related {
   const filter = (column: Parameters<typeof inArray>[0]) =>
-    scope ? inArray(column, ids) : undefined;
+    ids ? inArray(column, ids) : undefined;
   const istanze = db.select().from(istanzaModifica).where(filter(istanzaModifica.progettoId)).all();
   const changes = groupBy(
     istanze.length
@@ -223,11 +231,66 @@ export function loadAssessedProgetti(
       istanze: related.istanze.get(id) ?? [],
       determine: related.determine.get(id) ?? [],
       eventi: related.eventi.get(id) ?? [],
-      amountCents:
-        r.decreto?.amountCents ?? r.progetto.officialAmountCents ?? r.progetto.amountRequestedCents,
+      amountCents: grantedAmount(
+        r.decreto?.amountCents ?? null,
+        r.progetto.officialAmountCents,
+        r.progetto.amountRequestedCents,
+      ),
       assessment: assessProgetto(facts, policy),
     };
   });
+}
+
+/** What was granted: the decreto's amount, else the official one, else the requested one. */
+function grantedAmount(
+  decreto: number | null,
+  official: number | null,
+  requested: number | null,
+): number | null {
+  return decreto ?? official ?? requested;
+}
+
+/** A progetto's assessment with the few columns lists keep beside it. */
+export interface ProgettoAssessedLean {
+  id: number;
+  officialState: ProgettoRow["officialState"];
+  amountCents: number | null;
+  assessment: ProgettoAssessment;
+}
+
+/**
+ * The read model's facts and assessment without the fields only pages show, for assessing
+ * thousands of progetti at once (the stored index after an import): the same facts
+ * (factsOf, relatedOf) and rule, a tenth of the columns, no sort, and the progetti chosen by
+ * a subquery of ids that each step table probes directly.
+ */
+export function loadAssessedLean(db: Db, policy: Policy, ids: SQLWrapper): ProgettoAssessedLean[] {
+  const rows = db
+    .select({
+      id: progetto.id,
+      band: progetto.band,
+      population: comune.population,
+      notifiedOn: decreto.notifiedOn,
+      hasDecreto: decreto.id,
+      decretoAmount: decreto.amountCents,
+      officialAmount: progetto.officialAmountCents,
+      requestedAmount: progetto.amountRequestedCents,
+      officialState: progetto.officialState,
+      officialStateOn: progetto.officialStateOn,
+    })
+    .from(progetto)
+    .innerJoin(comune, eq(comune.id, progetto.comuneId))
+    .leftJoin(decreto, eq(decreto.progettoId, progetto.id))
+    .where(inArray(progetto.id, ids))
+    .all();
+  if (rows.length === 0) return [];
+  const related = relatedOf(db, ids);
+  return rows.map((r) => ({
+    id: r.id,
+    officialState: r.officialState,
+    amountCents: grantedAmount(r.decretoAmount, r.officialAmount, r.requestedAmount),
+    assessment: assessProgetto(factsOf(r, related), policy),
+  }));
 }
 
 /** The flat shape of a progetto in lists (dashboard, Scadenze, calendars). */
