@@ -5,13 +5,14 @@
  *     `npm run import:opendata` runs, without npm's own start), on a fresh copy of a migrated
  *     empty database, and
  *   - `sqlite3 DB ".import --csv FILE t"` of the same file into a new database,
- * and prints the medians of wall time and peak resident memory (/usr/bin/time) and the ratio.
+ * and prints the medians of wall time and peak resident memory (/usr/bin/time) and the ratio,
+ * with the load average before and after each size (the machine may be shared).
  * Targets: 13,500 rows under 1 s; 100,000 rows under 3 s and 250 MB.
  *   npm run bench:import-cli -- [--rounds 5] [--rows 13500,100000]
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/connection";
@@ -76,6 +77,7 @@ try {
       ["--import", "tsx", "scripts/generate-opendata.ts", "--rows", String(rows), "--out", file],
       { stdio: "ignore" },
     );
+    const loadBefore = loadavg()[0] ?? 0;
     const app: { seconds: number; mb: number }[] = [];
     const cli: { seconds: number; mb: number }[] = [];
     for (let round = 0; round < rounds; round++) {
@@ -100,10 +102,10 @@ try {
         2,
       )} s, ${Math.round(median(cli.map((r) => r.mb)))} MB | ${(appS / cliS).toFixed(1)}×`,
     );
+    const each = (runs: { seconds: number }[]) => runs.map((r) => r.seconds.toFixed(2)).join(" / ");
+    const load = `${loadBefore.toFixed(2)} → ${(loadavg()[0] ?? 0).toFixed(2)}`;
     console.log(
-      `  app, ogni giro: ${app.map((r) => r.seconds.toFixed(2)).join(" / ")} s; sqlite3: ${cli
-        .map((r) => r.seconds.toFixed(2))
-        .join(" / ")} s`,
+      `  app, ogni giro: ${each(app)} s, ${app.map((r) => Math.round(r.mb)).join(" / ")} MB; sqlite3: ${each(cli)} s; carico medio (1 min) ${load}`,
     );
   }
 } finally {

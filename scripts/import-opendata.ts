@@ -6,7 +6,6 @@
  * --progress-json: for the server's job runner: JSON lines on stdout (app/infra/job-messages),
  * and the import is abandoned, saving nothing, if the process that started it dies.
  */
-import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { isIsoDate } from "../app/domain/dates";
 import { readConfig } from "../app/infra/config.server";
@@ -44,25 +43,16 @@ const file =
 if (values.date !== undefined && !isIsoDate(values.date))
   fail(`--date vuole una data AAAA-MM-GG, non «${values.date}»`);
 
-async function countLines(path: string): Promise<number> {
-  let lines = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    // indexOf runs natively: a byte-by-byte loop took 0.1 s for 100,000 rows.
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
-  }
-  return Math.max(lines, 1);
-}
-
-function progress(total: number) {
+function progress() {
   if (asJob) {
     const checkParent = parentWatch();
-    return (count: number) => {
+    return (count: number, total: number) => {
       if (count % 1000 === 0) checkParent();
       if (count % 2000 === 0 || count === total) emit({ type: "progress", done: count, total });
     };
   }
   const started = Date.now();
-  return (count: number) => {
+  return (count: number, total: number) => {
     if (count % 2000 !== 0 && count !== total) return;
     const share = Math.min(1, count / total);
     const width = 30;
@@ -83,12 +73,11 @@ function printProblems(problems: RowReport[]) {
 const { sqlite, db } = openDatabase(readConfig().databaseFile);
 try {
   applyMigrations(db);
-  const total = await countLines(file).catch(() => fail(`file non leggibile: ${file}`));
   const summary = importOfficialFile(db, file, {
     skipInvalid: values["skip-invalid"] ?? false,
     dryRun: values["dry-run"] ?? false,
     fileDate: values.date,
-    onRow: progress(total),
+    onRow: progress(),
   });
   process.stderr.write("\n");
   const prefix = values["dry-run"] ? "Prova (nessuna modifica salvata): " : "";

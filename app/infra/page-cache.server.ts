@@ -189,7 +189,8 @@ function wireHeaders(
   length: number | null,
 ): string[] {
   const key = `${embeddable}|${encoding}`;
-  const wire = (page.wire ??= new Map());
+  const wire = page.wire ?? new Map<string, string[]>();
+  page.wire = wire;
   let list = wire.get(key);
   if (!list) {
     list = [];

@@ -3,12 +3,16 @@
  * dashboard and Scadenze count, filter and order progetti in SQL at national scale, then
  * assess only the page they show through the read model.
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { between, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
-import { assessmentMeta, progetto, type progettoAssessment, progettoStale } from "../../db/schema";
+import { assessmentMeta, type progettoAssessment, progettoStale } from "../../db/schema";
 import { isClosed } from "../domain/phase";
 import type { Policy } from "../domain/policy";
-import { type AssessedProgetto, loadAssessedProgetti } from "./progetti.server";
+import {
+  type AssessedProgetto,
+  loadAssessedLean,
+  type ProgettoAssessedLean,
+} from "./progetti.server";
 
 /**
  * Raise when assessProgetto changes what it derives from the facts (phase or deadlines): the
@@ -16,8 +20,12 @@ import { type AssessedProgetto, loadAssessedProgetti } from "./progetti.server";
  */
 export const ASSESSMENT_RULES_VERSION = 3;
 
-/** Progetti assessed per transaction: big enough to be quick, small enough to yield. */
-const CHUNK = 500;
+/**
+ * Progetti assessed per round (a transaction of its own unless the caller's): a few
+ * set-based queries each, so an import's 100,000 cost 50 rounds, not 100,000 reads; small
+ * enough for its objects to die young and to hold the write lock for milliseconds.
+ */
+const CHUNK = 2_000;
 
 /** Nothing stored depends on the day, so any policy gives the same rows. */
 const ANY_DAY: Policy = { today: "2000-01-01", atRiskDays: 0 };
@@ -25,14 +33,15 @@ const ANY_DAY: Policy = { today: "2000-01-01", atRiskDays: 0 };
 type StoredAssessment = typeof progettoAssessment.$inferInsert;
 
 /** What is stored of one assessment: its phase and the deadlines still open. */
-export function storedAssessment(a: AssessedProgetto): StoredAssessment {
+export function storedAssessment(a: AssessedProgetto | ProgettoAssessedLean): StoredAssessment {
   const { phase, deadlines, next } = a.assessment;
   const open = (d: (typeof deadlines)["contract"]) =>
     !isClosed(phase) && d !== null && d.metOn === null ? d.due : null;
+  const p = "progetto" in a ? { id: a.progetto.id, officialState: a.progetto.officialState } : a;
   return {
-    progettoId: a.progetto.id,
+    progettoId: p.id,
     phase,
-    officialState: a.progetto.officialState,
+    officialState: p.officialState,
     amountCents: a.amountCents,
     contractDue: open(deadlines.contract),
     completionDue: open(deadlines.completion),
@@ -43,8 +52,9 @@ export function storedAssessment(a: AssessedProgetto): StoredAssessment {
 
 /**
  * Brings the stored assessments up to date with the facts: every progetto the triggers
- * marked stale (or all of them after a change of rules) is assessed again. Cheap when
- * nothing changed (two lookups by key); callers run it before reading the stored columns.
+ * marked stale (or all of them after a change of rules) is assessed again, by the same rule
+ * and facts as the read model (loadAssessedLean). Cheap when nothing changed (a few lookups
+ * by key); callers run it before reading the stored columns.
  * Returns how many progetti were assessed.
  */
 export function refreshAssessments(db: Db): number {
@@ -61,26 +71,31 @@ export function refreshAssessments(db: Db): number {
         .run();
     });
   }
+  const sqlite = db.$client;
+  // Prepared once: building a statement per row costs more than the assessment.
+  const range = sqlite.prepare(
+    `select min(progetto_id), max(progetto_id), count(*) from
+       (select progetto_id from progetto_stale order by progetto_id limit ${CHUNK})`,
+  );
+  const upsert = sqlite.prepare(
+    `insert or replace into progetto_assessment
+       (progetto_id, phase, official_state, amount_cents, contract_due, completion_due,
+        integration_due, next_due)
+     values (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const done = sqlite.prepare("delete from progetto_stale where progetto_id between ? and ?");
   let refreshed = 0;
   for (;;) {
-    const ids = db
-      .select({ id: progettoStale.progettoId })
-      .from(progettoStale)
-      .limit(CHUNK)
-      .all()
-      .map((r) => r.id);
-    if (ids.length === 0) return refreshed;
-    db.transaction((tx) => {
+    const count = db.transaction(() => {
+      const [lo, hi, count] = range.raw(true).get() as [number | null, number | null, number];
+      if (lo === null || hi === null) return 0;
+      // A range of ids, so the ids are one subquery and not thousands of bound values.
+      const ids = db
+        .select({ id: progettoStale.progettoId })
+        .from(progettoStale)
+        .where(between(progettoStale.progettoId, lo, hi));
       // The read model reads through the same connection, so inside this transaction.
-      const assessed = loadAssessedProgetti(db, ANY_DAY, inArray(progetto.id, ids));
-      // A prepared statement: building one query per row costs more than the assessment.
-      const upsert = db.$client.prepare(
-        `insert or replace into progetto_assessment
-           (progetto_id, phase, official_state, amount_cents, contract_due, completion_due,
-            integration_due, next_due)
-         values (?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const a of assessed) {
+      for (const a of loadAssessedLean(db, ANY_DAY, ids)) {
         const r = storedAssessment(a);
         upsert.run(
           r.progettoId,
@@ -94,8 +109,10 @@ export function refreshAssessments(db: Db): number {
         );
       }
       // A progetto deleted since it was marked has nothing to store (its row went with it).
-      tx.delete(progettoStale).where(inArray(progettoStale.progettoId, ids)).run();
+      done.run(lo, hi);
+      return count;
     });
-    refreshed += ids.length;
+    if (count === 0) return refreshed;
+    refreshed += count;
   }
 }

@@ -3,13 +3,14 @@
  * columns and the state; what users typed (decreto notification, determine, documents,
  * notes, their own amounts) is never overwritten, so differences stay visible.
  */
+import type Database from "better-sqlite3";
 import { type Actor, bumpDataVersion, writeAudit } from "../../db/audit";
 import type { Db } from "../../db/connection";
 import { refreshAssessments } from "../models/assessment-index.server";
-import { latestDay } from "./ente-identity";
+import { dropPlainIndexes } from "./bulk-indexes.server";
 import { ImportWriter } from "./import-writer.server";
-import { type RowProblem, readOfficialRow } from "./opendata-row";
-import { readOfficialFile } from "./read.server";
+import type { RowProblem } from "./opendata-row";
+import { type CheckedRecord, checkedBatches, surveyFile } from "./read.server";
 
 export interface RowReport extends RowProblem {
   line: number;
@@ -50,18 +51,20 @@ export interface ImportOptions {
   now?: string;
   /** The date the file's facts are as of ("YYYY-MM-DD"); by default its latest state date. */
   fileDate?: string;
-  /** Called after each row read, for a progress bar. */
-  onRow?: (count: number) => void;
+  /** Called after each record read, with the file's count of records, for a progress bar. */
+  onRow?: (count: number, total: number) => void;
 }
 
 /**
- * Reads, checks and writes the file in one pass inside one transaction, so memory stays
- * bounded by a chunk and the maps of known keys. Problems roll everything back unless
+ * A first pass finds the file's date and size; the second reads, checks and writes it inside
+ * one transaction, so memory stays bounded by a chunk and the maps of known keys, and
+ * assesses what it wrote before committing. Problems roll everything back unless
  * skipInvalid; a dry run always rolls back.
  */
 export function importOfficialFile(db: Db, path: string, options: ImportOptions): ImportSummary {
   const problems: RowReport[] = [];
   const now = options.now ?? new Date().toISOString();
+  const survey = surveyFile(path);
   const summary: ImportSummary = {
     rows: 0,
     created: 0,
@@ -69,53 +72,28 @@ export function importOfficialFile(db: Db, path: string, options: ImportOptions)
     unchanged: 0,
     skipped: 0,
     enti: 0,
-    fileDate: options.fileDate ?? fileDateOf(path) ?? now.slice(0, 10),
+    fileDate: options.fileDate ?? survey.latestDate ?? now.slice(0, 10),
     problems,
   };
   // A national file touches tens of MB of pages: a larger page cache for this transaction
   // avoids spilling to the WAL mid-way (measured: 5.0 s → 4.5 s for 100,000 rows).
   const cacheSize = db.$client.pragma("cache_size", { simple: true });
+  const tempStore = db.$client.pragma("temp_store", { simple: true });
   db.$client.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  // Every insert that fires a trigger (the stale marks) copies the pages it touches into a
+  // statement journal; once that spills to a temporary file, each page is a write system call
+  // (100,000 rows: 3 million of them). In memory it stays a copy.
+  db.$client.pragma("temp_store = MEMORY");
   try {
     db.transaction((tx) => {
-      const writer = new ImportWriter(db.$client, now, summary.fileDate);
-      for (const batch of readOfficialFile(path)) {
-        for (const record of batch) {
-          summary.rows += 1;
-          options.onRow?.(summary.rows);
-          if ("problem" in record) {
-            problems.push({ line: record.line, ...record.problem });
-            continue;
-          }
-          const result = readOfficialRow(record.values);
-          if ("problems" in result) {
-            for (const p of result.problems) problems.push({ line: record.line, ...p });
-            continue;
-          }
-          let outcome: ReturnType<ImportWriter["apply"]>;
-          try {
-            outcome = writer.apply(result.row, record.line);
-          } catch (error) {
-            // A row the checks let through but the database refuses: the whole file is
-            // refused (the row may be half written), naming the row, never a stack trace.
-            const reason = `il database rifiuta la riga: ${(error as Error).message}`;
-            throw new ImportRejected(
-              [{ line: record.line, column: "-", reason }],
-              `Riga ${record.line}: ${reason}. Nessuna modifica al database`,
-            );
-          }
-          if (typeof outcome === "string") summary[outcome] += 1;
-          else if (outcome.conflictsWithLine !== null) {
-            problems.push({
-              line: record.line,
-              column: "codice_cup",
-              reason: `stesso progetto della riga ${outcome.conflictsWithLine} con dati diversi`,
-            });
-          }
-        }
-      }
-      summary.skipped = new Set(problems.map((p) => p.line)).size;
-      summary.enti = writer.changedEnti;
+      const sqlite = db.$client;
+      // A file larger than the progetti known (a first import): indexes rebuilt at the end.
+      const known = sqlite.prepare("select count(*) from progetto").pluck().get() as number;
+      const rebuildIndexes =
+        options.dryRun || survey.records <= known
+          ? null
+          : dropPlainIndexes(sqlite, ["progetto", "progetto_assessment"]);
+      writeRecords(sqlite, checkedBatches(path), summary, survey.records, options.onRow, now);
       if (problems.length > 0 && !options.skipInvalid) throw new ImportRejected(problems);
       // One audit entry per import that changed something: who, when and how much.
       // It also marks the overview's sums as out of date (they follow comuni's places).
@@ -136,29 +114,64 @@ export function importOfficialFile(db: Db, path: string, options: ImportOptions)
         // Rows only seen again (official_seen_on) change without an audit entry.
       } else bumpDataVersion(tx);
       if (options.dryRun) throw new DryRun();
+      // The progetti it wrote are stale (triggers): assessed now, in the same transaction,
+      // so no page ever reads stored assessments older than the import's facts.
+      refreshAssessments(db);
+      rebuildIndexes?.();
     });
   } catch (error) {
     if (!(error instanceof DryRun)) throw error;
   } finally {
     db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
+    db.$client.pragma(`temp_store = ${Number(tempStore)}`);
   }
-  // The progetti it wrote are stale (triggers): assess them now, not on the next page view.
-  if (!options.dryRun) refreshAssessments(db);
   return summary;
 }
 
 /**
- * A first, cheap pass: the latest data_stato_candidatura of the file (see latestDay), or,
- * in earlier files without it, the latest data_finanziamento.
+ * Writes the checked records. The writer's maps (tens of MB for a national file) die when it
+ * returns, before the assessments are computed, so the heap does not carry both.
  */
-function fileDateOf(path: string): string | null {
-  let latestState: string | null = null;
-  let latestDecree: string | null = null;
-  for (const batch of readOfficialFile(path))
-    for (const record of batch)
-      if ("values" in record) {
-        latestState = latestDay(latestState, record.values.get("data_stato_candidatura"));
-        latestDecree = latestDay(latestDecree, record.values.get("data_finanziamento"));
+function writeRecords(
+  sqlite: Database.Database,
+  batches: Iterable<CheckedRecord[]>,
+  summary: ImportSummary,
+  total: number,
+  onRow: ImportOptions["onRow"],
+  now: string,
+): void {
+  const { problems } = summary;
+  const writer = new ImportWriter(sqlite, now, summary.fileDate);
+  for (const batch of batches) {
+    for (const record of batch) {
+      summary.rows += 1;
+      onRow?.(summary.rows, total);
+      if ("problems" in record) {
+        for (const p of record.problems) problems.push({ line: record.line, ...p });
+        continue;
       }
-  return latestState ?? latestDecree;
+      let outcome: ReturnType<ImportWriter["apply"]>;
+      try {
+        outcome = writer.apply(record.row, record.line);
+      } catch (error) {
+        // A row the checks let through but the database refuses: the whole file is
+        // refused (the row may be half written), naming the row, never a stack trace.
+        const reason = `il database rifiuta la riga: ${(error as Error).message}`;
+        throw new ImportRejected(
+          [{ line: record.line, column: "-", reason }],
+          `Riga ${record.line}: ${reason}. Nessuna modifica al database`,
+        );
+      }
+      if (typeof outcome === "string") summary[outcome] += 1;
+      else if (outcome.conflictsWithLine !== null) {
+        problems.push({
+          line: record.line,
+          column: "codice_cup",
+          reason: `stesso progetto della riga ${outcome.conflictsWithLine} con dati diversi`,
+        });
+      }
+    }
+  }
+  summary.skipped = new Set(problems.map((p) => p.line)).size;
+  summary.enti = writer.changedEnti;
 }
