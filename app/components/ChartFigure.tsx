@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
+import { TableScroll } from "./TableScroll";
 
 export interface TableColumn {
   header: ReactNode;
@@ -35,22 +36,25 @@ export function DataTable({ caption, columns, rows, foot, className }: DataTable
       ))}
     </tr>
   );
+  const captionId = useId();
   return (
-    <table className={className}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-            <th key={i} scope="col" className={c.numeric ? "num" : undefined}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{rows.map(line)}</tbody>
-      {foot ? <tfoot>{line(foot)}</tfoot> : null}
-    </table>
+    <TableScroll labelledBy={captionId}>
+      <table className={className}>
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
+              <th key={i} scope="col" className={c.numeric ? "num" : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{rows.map(line)}</tbody>
+        {foot ? <tfoot>{line(foot)}</tfoot> : null}
+      </table>
+    </TableScroll>
   );
 }
 
