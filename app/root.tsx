@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form,
   isRouteErrorResponse,
   Links,
   Meta,
@@ -10,9 +9,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ROLE_LABELS } from "./auth/access";
+import { AppHeader } from "./components/AppHeader";
 import { type ErrorText, errorText } from "./error-texts";
-import styles from "./styles/app.css";
+import styles from "./styles/app.generated.css";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -47,42 +46,18 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {layout === "public" ? null : (
-          <a className="skip-link" href="#contenuto">
+          <a className="visually-hidden-focusable skip-link" href="#contenuto">
             Vai al contenuto
           </a>
         )}
-        {bare ? null : (
-          <header className="app-header">
-            <a href="/" className="app-title">
-              Cruscotto PNRR
-            </a>
-            <span className="app-subtitle">
-              Misura 1.4.1 · Esperienza del cittadino nei servizi pubblici
-            </span>
-            {user ? (
-              <nav aria-label="Account" className="app-nav">
-                <span>
-                  {user.name} ({ROLE_LABELS[user.role]})
-                </span>
-                <a href="/scadenze">Scadenze</a>
-                <a href="/riconciliazione">Riconciliazione</a>
-                <a href="/nazionale">Panoramica nazionale</a>
-                {user.role === "admin" || user.role === "coordinatore" ? (
-                  <a href="/unioni">Unioni</a>
-                ) : null}
-                {user.role === "admin" ? <a href="/admin/utenti">Utenti</a> : null}
-                {user.role === "admin" ? <a href="/admin/importa">Importa</a> : null}
-                <a href="/account/password">Cambia password</a>
-                <Form method="post" action="/esci">
-                  <button type="submit" className="link-button">
-                    Esci
-                  </button>
-                </Form>
-              </nav>
-            ) : null}
-          </header>
+        {bare ? null : <AppHeader user={user} />}
+        {layout === "public" ? (
+          children
+        ) : (
+          <main id="contenuto" className={layout === "print" ? "px-3 py-3" : "container my-4"}>
+            {children}
+          </main>
         )}
-        {layout === "public" ? children : <main id="contenuto">{children}</main>}
       </body>
     </html>
   );
@@ -113,9 +88,11 @@ export function ErrorBoundary() {
   const content = (
     <>
       <h1>{title}</h1>
-      <p>{message}</p>
+      <p className="lead">{message}</p>
       <p>
-        <a href="/">Torna alla pagina iniziale</a>
+        <a href="/" className="btn btn-primary">
+          Torna alla pagina iniziale
+        </a>
       </p>
     </>
   );

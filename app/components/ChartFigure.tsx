@@ -1,5 +1,6 @@
-import { isValidElement, type ReactNode } from "react";
+import { isValidElement, type ReactNode, useId } from "react";
 import { keptMarkup } from "./kept-markup.server";
+import { TableScroll } from "./TableScroll";
 
 export interface TableColumn {
   header: ReactNode;
@@ -36,22 +37,25 @@ export function DataTable({ caption, columns, rows, foot, className }: DataTable
       ))}
     </tr>
   );
+  const captionId = useId();
   return (
-    <table className={className}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-            <th key={i} scope="col" className={c.numeric ? "num" : undefined}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{rows.map(line)}</tbody>
-      {foot ? <tfoot>{line(foot)}</tfoot> : null}
-    </table>
+    <TableScroll labelledBy={captionId}>
+      <table className={className}>
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
+              <th key={i} scope="col" className={c.numeric ? "num" : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{rows.map(line)}</tbody>
+        {foot ? <tfoot>{line(foot)}</tfoot> : null}
+      </table>
+    </TableScroll>
   );
 }
 

@@ -2,9 +2,12 @@
  * The error page as a static string, for refusals answered before Remix renders anything
  * (the request guard). Same stylesheet, header and texts as root.tsx's pages; no scripts.
  */
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { AppHeader } from "../components/AppHeader";
 import { errorText } from "../error-texts";
 // The same import as root.tsx: the build gives both the same fingerprinted URL.
-import styles from "../styles/app.css";
+import styles from "../styles/app.generated.css";
 
 const ENTITIES: Record<string, string> = {
   "&": "&amp;",
@@ -14,6 +17,9 @@ const ENTITIES: Record<string, string> = {
   "'": "&#39;",
 };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+
+// Refused before the session is read: the header without the account and navigation.
+const HEADER = renderToStaticMarkup(createElement(AppHeader, { user: null }));
 
 /** An empty title or message stands for the usual text of the status. */
 export function errorPageHtml(status: number, title: string, message: string): string {
@@ -26,10 +32,9 @@ export function errorPageHtml(status: number, title: string, message: string): s
     `<title>${t} · Cruscotto PNRR</title>` +
     `<link rel="icon" href="/favicon.svg" type="image/svg+xml">` +
     `<link rel="stylesheet" href="${escapeHtml(styles)}"></head>` +
-    `<body><a class="skip-link" href="#contenuto">Vai al contenuto</a>` +
-    `<header class="app-header"><a href="/" class="app-title">Cruscotto PNRR</a>` +
-    `<span class="app-subtitle">Misura 1.4.1 · Esperienza del cittadino nei servizi pubblici</span></header>` +
-    `<main id="contenuto"><h1>${t}</h1><p>${m}</p>` +
-    `<p><a href="/">Torna alla pagina iniziale</a></p></main></body></html>`
+    `<body><a class="visually-hidden-focusable skip-link" href="#contenuto">Vai al contenuto</a>` +
+    HEADER +
+    `<main id="contenuto" class="container my-4"><h1>${t}</h1><p class="lead">${m}</p>` +
+    `<p><a href="/" class="btn btn-primary">Torna alla pagina iniziale</a></p></main></body></html>`
   );
 }

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { signedIn } from "~/auth/authorize.server";
 import { Pagination } from "~/components/Pagination";
+import { TableScroll } from "~/components/TableScroll";
 import { formatDate, formatEuro, formatInteger } from "~/domain/format";
 import { PHASE_LABELS, PHASE_ORDER } from "~/domain/phase";
 import { loadDashboard } from "~/features/dashboard/dashboard.server";
@@ -43,17 +44,19 @@ export default function Home() {
         </li>
       </ul>
       <div className="counts">
-        <table>
-          <caption>Progetti per fase</caption>
-          <tbody>
-            {PHASE_ORDER.filter((p) => summary.byPhase[p]).map((p) => (
-              <tr key={p}>
-                <th scope="row">{PHASE_LABELS[p]}</th>
-                <td className="num">{formatInteger(summary.byPhase[p] ?? 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Progetti per fase">
+          <table>
+            <caption>Progetti per fase</caption>
+            <tbody>
+              {PHASE_ORDER.filter((p) => summary.byPhase[p]).map((p) => (
+                <tr key={p}>
+                  <th scope="row">{PHASE_LABELS[p]}</th>
+                  <td className="num">{formatInteger(summary.byPhase[p] ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <dl className="totals" aria-label="Per stato ufficiale e prossima scadenza">
           {(["A", "E", "R"] as const).map((s) => (
             <div key={s}>

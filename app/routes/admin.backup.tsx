@@ -9,6 +9,7 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { adminOnly } from "~/auth/authorize.server";
 import { JobProgress } from "~/components/JobProgress";
+import { TableScroll } from "~/components/TableScroll";
 import { backupsOf, JobBusy, KEPT_BACKUPS, RUNNING, startBackupJob } from "~/infra/jobs.server";
 import { actorOf } from "~/models/audited.server";
 
@@ -78,39 +79,41 @@ export default function BackupPage() {
         </Form>
       )}
       {backups.length ? (
-        <table>
-          <caption>Backup recenti</caption>
-          <thead>
-            <tr>
-              <th scope="col">Avviato</th>
-              <th scope="col">Da</th>
-              <th scope="col">Stato</th>
-              <th scope="col">File</th>
-            </tr>
-          </thead>
-          <tbody>
-            {backups.map((b) => (
-              <tr key={b.id}>
-                <td>{when(b.createdAt)}</td>
-                <td>{b.startedBy}</td>
-                <td>{b.state}</td>
-                <td>
-                  {b.download ? (
-                    <>
-                      <a href={`/admin/backup/${b.id}`} download>
-                        Scarica {b.download.file}
-                      </a>{" "}
-                      ({size(b.download.size)}, {b.download.files} documenti)
-                      {b.download.notice ? <> {b.download.notice}</> : null}
-                    </>
-                  ) : (
-                    (b.error ?? (b.state === "riuscito" ? "Non più conservato" : ""))
-                  )}
-                </td>
+        <TableScroll label="Backup recenti">
+          <table>
+            <caption>Backup recenti</caption>
+            <thead>
+              <tr>
+                <th scope="col">Avviato</th>
+                <th scope="col">Da</th>
+                <th scope="col">Stato</th>
+                <th scope="col">File</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {backups.map((b) => (
+                <tr key={b.id}>
+                  <td>{when(b.createdAt)}</td>
+                  <td>{b.startedBy}</td>
+                  <td>{b.state}</td>
+                  <td>
+                    {b.download ? (
+                      <>
+                        <a href={`/admin/backup/${b.id}`} download>
+                          Scarica {b.download.file}
+                        </a>{" "}
+                        ({size(b.download.size)}, {b.download.files} documenti)
+                        {b.download.notice ? <> {b.download.notice}</> : null}
+                      </>
+                    ) : (
+                      (b.error ?? (b.state === "riuscito" ? "Non più conservato" : ""))
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </section>
   );

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from "~/auth/access";
 import { adminOnly } from "~/auth/authorize.server";
 import { generatePassword } from "~/auth/password.server";
 import { Pagination } from "~/components/Pagination";
+import { TableScroll } from "~/components/TableScroll";
 import { UtenteFields, type UtenteValues } from "~/components/UtenteFields";
 import { fieldErrors } from "~/forms/field-errors";
 import { formFailed, formSaved } from "~/forms/form-result";
@@ -66,40 +67,42 @@ export default function Utenti() {
   return (
     <>
       <h1>Utenti</h1>
-      <table id="utenti">
-        <caption>
-          Account e ambito di lavoro, per email
-          {page.pages > 1 ? ` (pagina ${page.number} di ${page.pages})` : ""}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Nome</th>
-            <th scope="col">Ruolo</th>
-            <th scope="col">Ambito</th>
-            <th scope="col">Stato</th>
-          </tr>
-        </thead>
-        <tbody>
-          {utenti.map((u) => (
-            <tr key={u.id}>
-              <th scope="row">
-                <Link to={`/admin/utenti/${u.id}`}>{u.email}</Link>
-              </th>
-              <td>{u.name}</td>
-              <td>{ROLE_LABELS[u.role]}</td>
-              <td>
-                {u.role === "admin"
-                  ? "Tutti gli enti"
-                  : u.role === "coordinatore"
-                    ? (u.unione ?? "—")
-                    : u.comuneIds.map((id) => comuneName.get(id)).join(", ")}
-              </td>
-              <td>{u.active ? "Attivo" : "Disattivato"}</td>
+      <TableScroll label="Account">
+        <table id="utenti">
+          <caption>
+            Account e ambito di lavoro, per email
+            {page.pages > 1 ? ` (pagina ${page.number} di ${page.pages})` : ""}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Nome</th>
+              <th scope="col">Ruolo</th>
+              <th scope="col">Ambito</th>
+              <th scope="col">Stato</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {utenti.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">
+                  <Link to={`/admin/utenti/${u.id}`}>{u.email}</Link>
+                </th>
+                <td>{u.name}</td>
+                <td>{ROLE_LABELS[u.role]}</td>
+                <td>
+                  {u.role === "admin"
+                    ? "Tutti gli enti"
+                    : u.role === "coordinatore"
+                      ? (u.unione ?? "—")
+                      : u.comuneIds.map((id) => comuneName.get(id)).join(", ")}
+                </td>
+                <td>{u.active ? "Attivo" : "Disattivato"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <Pagination page={page} label="utenti" />
 
       <h2>Nuovo utente</h2>

@@ -5,6 +5,7 @@ import { signedIn } from "~/auth/authorize.server";
 import { calendarKey } from "~/auth/calendar-key.server";
 import { Pagination } from "~/components/Pagination";
 import { Select } from "~/components/Select";
+import { TableScroll } from "~/components/TableScroll";
 import { describeStatus } from "~/domain/deadlines";
 import { formatDate, formatInteger } from "~/domain/format";
 import { loadScadenze } from "~/features/deadlines/open-deadlines.server";
@@ -88,48 +89,50 @@ export default function Scadenze() {
             : `Nessuna scadenza in questa pagina: le scadenze sono ${formatInteger(page.total)}.`}
         </p>
       ) : (
-        <table>
-          <caption>
-            {formatInteger(page.total)} scadenze aperte al {formatDate(today)}, la più vicina per
-            prima{page.pages > 1 ? ` (pagina ${page.number} di ${page.pages})` : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Entro il</th>
-              <th scope="col">Scadenza</th>
-              <th scope="col">Comune</th>
-              <th scope="col">CUP</th>
-              <th scope="col">Stato</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.progettoId}-${r.deadline.kind}`}>
-                <td>
-                  <time dateTime={r.deadline.due}>{formatDate(r.deadline.due)}</time>
-                  {r.deadline.extended ? (
-                    <>
-                      <br />
-                      <span className="muted">
-                        prorogata; era {formatDate(r.deadline.originalDue)}
-                      </span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  {r.label}
-                  {r.deadline.projected ? " (stimata)" : ""}
-                </td>
-                <th scope="row">
-                  <Link to={`/progetti/${r.progettoId}`}>{r.comune}</Link>
-                  {r.unione ? <span className="muted"> · {r.unione}</span> : null}
-                </th>
-                <td>{r.cup ?? "—"}</td>
-                <td className={`status-${r.status.kind}`}>{describeStatus(r.status)}</td>
+        <TableScroll label="Scadenze aperte">
+          <table>
+            <caption>
+              {formatInteger(page.total)} scadenze aperte al {formatDate(today)}, la più vicina per
+              prima{page.pages > 1 ? ` (pagina ${page.number} di ${page.pages})` : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Entro il</th>
+                <th scope="col">Scadenza</th>
+                <th scope="col">Comune</th>
+                <th scope="col">CUP</th>
+                <th scope="col">Stato</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.progettoId}-${r.deadline.kind}`}>
+                  <td>
+                    <time dateTime={r.deadline.due}>{formatDate(r.deadline.due)}</time>
+                    {r.deadline.extended ? (
+                      <>
+                        <br />
+                        <span className="muted">
+                          prorogata; era {formatDate(r.deadline.originalDue)}
+                        </span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {r.label}
+                    {r.deadline.projected ? " (stimata)" : ""}
+                  </td>
+                  <th scope="row">
+                    <Link to={`/progetti/${r.progettoId}`}>{r.comune}</Link>
+                    {r.unione ? <span className="muted"> · {r.unione}</span> : null}
+                  </th>
+                  <td>{r.cup ?? "—"}</td>
+                  <td className={`status-${r.status.kind}`}>{describeStatus(r.status)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pagination page={page} label="scadenze" />
       <h2>Calendari da sottoscrivere</h2>

@@ -5,82 +5,22 @@
  * unnormalised over a raw socket; ids as 0x.., +n, n.0, ne0, %20n, 0n). A route file
  * that is not described here fails the test, so a new route cannot escape it.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app-server";
 import { type DemoRole, query, signInAs } from "../support/http";
-import { ROUTES_DIR, routePattern } from "../support/routes";
-
-/** How each route decides who may see it; the matrix derives every expectation from this. */
-type Access =
-  | "public" // anyone, no record
-  | "sign-in" // the sign-in page itself
-  | "signed-in" // any account, no record of a comune in the URL
-  | "home" // "/": the dashboard for any account, the public list of comuni for anyone else
-  | "admin"
-  | "comune" // params.id is a comune, read to see
-  | "comune-write" // params.id is a comune, write to see (creating a progetto)
-  | "progetto" // params.id is a progetto (other params: "new" words)
-  | "documento" // params.id progetto, params.documentoId one of its documents
-  | "unione"
-  | "calendario-comune" // secret key of the user + comune id
-  | "calendario-unione"
-  | "attuazione-comune" // public page of a comune by ISTAT code
-  | "attuazione-progetto"
-  | "attuazione-documento" // only documents marked publishable
-  | "catch-all"; // any other path: sign in, then "Pagina non trovata"
-
-const ROUTE_ACCESS: Record<string, Access> = {
-  "$.tsx": "catch-all",
-  "_index.tsx": "home",
-  "accedi.tsx": "sign-in",
-  "account.password.tsx": "signed-in",
-  "admin.avvisi.$id.tsx": "admin",
-  "admin.avvisi._index.tsx": "admin",
-  "admin.backup.tsx": "admin",
-  "admin.backup_.$id.tsx": "admin",
-  "admin.importa.tsx": "admin",
-  "admin.utenti.$id.tsx": "admin",
-  "admin.utenti._index.tsx": "admin",
-  "attuazione._index.tsx": "public",
-  "attuazione.$istat.tsx": "attuazione-comune",
-  "attuazione.$istat_.dati[.]csv.tsx": "attuazione-comune",
-  "attuazione.$istat_.dati[.]json.tsx": "attuazione-comune",
-  "attuazione.$istat_.progetti.$id.tsx": "attuazione-progetto",
-  "attuazione.$istat_.progetti.$id_.dati[.]json.tsx": "attuazione-progetto",
-  "attuazione.$istat_.progetti.$id_.documenti.$documentoId.tsx": "attuazione-documento",
-  "calendario.$key.comuni.$id[.]ics.tsx": "calendario-comune",
-  "calendario.$key.unioni.$id[.]ics.tsx": "calendario-unione",
-  "comuni.$id.tsx": "comune",
-  "comuni.$id_.progetti.nuovo.tsx": "comune-write",
-  "esci.tsx": "signed-in",
-  "healthz.tsx": "public",
-  "nazionale.tsx": "signed-in",
-  "progetti.$id._index.tsx": "progetto",
-  "progetti.$id.candidatura.tsx": "progetto",
-  "progetti.$id.conformita.tsx": "progetto",
-  "progetti.$id.decreto.tsx": "progetto",
-  "progetti.$id.determine.$determinaId.tsx": "progetto",
-  "progetti.$id.documenti.$documentoId.tsx": "documento",
-  "progetti.$id.documenti._index.tsx": "progetto",
-  "progetti.$id.eventi.$eventoId.tsx": "progetto",
-  "progetti.$id.istanze.$istanzaId.tsx": "progetto",
-  "progetti.$id.proroghe.$prorogaId.tsx": "progetto",
-  "progetti.$id.scadenze-piattaforma.tsx": "progetto",
-  "riconciliazione.tsx": "signed-in",
-  "riconciliazione[.]csv.tsx": "signed-in",
-  "scadenze.tsx": "signed-in",
-  "scadenze[.]csv.tsx": "signed-in",
-  "unioni.$id.tsx": "unione",
-  "unioni.$id_.confronto-dati[.]csv.tsx": "unione",
-  "unioni.$id_.confronto[.]csv.tsx": "unione",
-  "unioni.$id_.confronto[.]json.tsx": "unione",
-  "unioni.$id_.stampa.tsx": "unione",
-  "unioni._index.tsx": "signed-in",
-};
+import {
+  ROLES,
+  ROUTE_ACCESS,
+  ROUTES_DIR,
+  type Role,
+  type RouteFixtures,
+  routeCases,
+  routePattern,
+  seedRouteFixtures,
+} from "../support/routes";
 
 interface Answer {
   status: number;
@@ -137,90 +77,14 @@ function send(
   });
 }
 
-type Role = "anonymous" | DemoRole;
-const ROLES: Role[] = ["anonymous", "lettore", "editor", "coordinatore", "admin"];
-
-interface Fixture {
-  comune: { id: number; name: string; istat: string };
-  progetto: { id: number; cup: string; title: string };
-  documento: { id: number; name: string };
-}
-
 let app: RunningApp;
 const cookies = new Map<Role, string | null>();
-const calendarKeys = new Map<Role, string>();
-let fixtures: Record<"sml" | "pisa" | "cesena", Fixture>;
-let valleDelSavio: number;
-let otherUnione: number;
-let publishedDoc: number;
-let backupJob: number;
-let unpublishedDoc: number;
-const MISSING = 999_999;
+let routes: RouteFixtures;
 
 beforeAll(async () => {
   app = await startApp();
-  const db = new Database(app.databaseFile);
-  const one = <T>(sql: string, ...p: unknown[]) => db.prepare(sql).get(...p) as T;
-  const make = (name: string, cup: string): Fixture => {
-    const c = one<{ id: number; istat: string }>(
-      "select id, codice_istat istat from comune where name = ?",
-      name,
-    );
-    const p = one<{ id: number; title: string }>(
-      "select id, title from progetto where cup = ?",
-      cup,
-    );
-    const template = one<Record<string, unknown>>("select * from documento limit 1");
-    const docName = `matrice-${c.istat}.pdf`;
-    const inserted = db
-      .prepare(
-        "insert into documento (progetto_id, step, title, original_name, sha256, size_bytes, media_type, publishable) values (?, 'altro', ?, ?, ?, ?, ?, 0)",
-      )
-      .run(
-        p.id,
-        `Allegato ${name}`,
-        docName,
-        template.sha256,
-        template.size_bytes,
-        template.media_type,
-      );
-    return {
-      comune: { id: c.id, name, istat: c.istat },
-      progetto: { id: p.id, cup, title: p.title },
-      documento: { id: Number(inserted.lastInsertRowid), name: docName },
-    };
-  };
-  fixtures = {
-    sml: make("Santa Margherita Ligure", "G51F22003070006"),
-    pisa: make("Pisa", "J51F22000540006"),
-    cesena: make("Cesena", "D11F22000360006"),
-  };
-  valleDelSavio = one<{ id: number }>("select unione_id id from comune where name = 'Cesena'").id;
-  otherUnione = Number(
-    db.prepare("insert into unione (name) values ('Unione di prova della matrice')").run()
-      .lastInsertRowid,
-  );
-  publishedDoc = Number(
-    db
-      .prepare(
-        "insert into documento (progetto_id, step, title, original_name, sha256, size_bytes, media_type, publishable) select progetto_id, 'altro', 'Pubblico', 'pubblico-matrice.pdf', sha256, size_bytes, media_type, 1 from documento where id = ?",
-      )
-      .run(fixtures.sml.documento.id).lastInsertRowid,
-  );
-  unpublishedDoc = fixtures.sml.documento.id;
-  // A finished backup, for its download route.
-  mkdirSync(path.join(app.dataDir, "backups"));
-  writeFileSync(path.join(app.dataDir, "backups", "matrice.tar.gz"), "archivio");
-  backupJob = Number(
-    db
-      .prepare(
-        "insert into job (kind, state, lock, started_by, params, report) values ('backup', 'riuscito', 'dati', 'admin@cruscotto.example', '{}', ?)",
-      )
-      .run(JSON.stringify({ file: "matrice.tar.gz", size: 8, files: 0, notice: null }))
-      .lastInsertRowid,
-  );
-  db.close();
-
+  const calendarKeys = new Map<Role, string>();
+  routes = { ...seedRouteFixtures(app), calendarKeys };
   cookies.set("anonymous", null);
   calendarKeys.set("anonymous", `1-${"A".repeat(32)}`);
   for (const role of ROLES.slice(1) as DemoRole[]) {
@@ -236,171 +100,6 @@ afterAll(async () => {
   agent.destroy();
   await app?.stop();
 });
-
-/** The comune each role may read ("in"), and one it may not ("out"). */
-function comuneFor(role: Role, scope: "in" | "out"): Fixture | null {
-  const inScope: Record<Role, Fixture | null> = {
-    anonymous: null,
-    lettore: fixtures.pisa,
-    editor: fixtures.sml,
-    coordinatore: fixtures.cesena,
-    admin: fixtures.sml,
-  };
-  const outScope: Record<Role, Fixture | null> = {
-    anonymous: fixtures.sml,
-    lettore: fixtures.sml,
-    editor: fixtures.pisa,
-    coordinatore: fixtures.pisa,
-    admin: null, // an admin sees everything: "out" is a record that does not exist
-  };
-  return scope === "in" ? inScope[role] : outScope[role];
-}
-
-interface Case {
-  file: string;
-  role: Role;
-  scope: "in" | "out";
-  url: string;
-  params: Record<string, string>;
-  /** What the plain GET must answer. */
-  expected: number;
-  /** Text that only the record's own page contains. */
-  /** Texts of which the record's own answer shows at least one, and a refusal none. */
-  markers: string[];
-}
-
-const missingFixture: Fixture = {
-  comune: { id: MISSING, name: "__assente__", istat: "000000" },
-  progetto: { id: MISSING, cup: "__assente__", title: "__assente__" },
-  documento: { id: MISSING, name: "__assente__" },
-};
-
-function buildCase(file: string, access: Access, role: Role, scope: "in" | "out"): Case | null {
-  const pattern = routePattern(file);
-  const signedIn = role !== "anonymous";
-  const unauthenticated = signedIn ? null : 303;
-  const f = comuneFor(role, scope) ?? (scope === "in" ? null : missingFixture);
-  let params: Record<string, string> = {};
-  let expected: number;
-  let markers: string[] = [];
-  switch (access) {
-    case "catch-all":
-      if (scope === "out") return null;
-      params = { "*": "pagina-inesistente" };
-      expected = unauthenticated ?? 404;
-      break;
-    case "home":
-      if (scope === "out") return null;
-      expected = signedIn ? 200 : 302;
-      break;
-    case "public":
-    case "sign-in":
-    case "signed-in":
-    case "admin":
-      if (scope === "out") return null; // no record in the URL
-      expected =
-        access === "public"
-          ? 200
-          : access === "sign-in"
-            ? signedIn
-              ? 302
-              : 200
-            : (unauthenticated ?? (access === "admin" && role !== "admin" ? 403 : 200));
-      if (file === "esci.tsx") expected = signedIn ? 302 : 303;
-      if (file === "admin.utenti.$id.tsx" || file === "admin.avvisi.$id.tsx") params = { id: "1" };
-      if (file === "admin.backup_.$id.tsx") params = { id: String(backupJob) };
-      break;
-    case "comune":
-    case "comune-write":
-    case "progetto":
-    case "documento": {
-      if (!f) return null;
-      params = {
-        id: String(access.startsWith("comune") ? f.comune.id : f.progetto.id),
-        documentoId: String(f.documento.id),
-        determinaId: "nuova",
-        istanzaId: "nuova",
-        eventoId: "nuovo",
-        prorogaId: "nuova",
-      };
-      const allowed =
-        scope === "in" && signedIn && !(access === "comune-write" && role === "lettore");
-      expected = unauthenticated ?? (allowed ? 200 : f === missingFixture ? 404 : 403);
-      markers = access.startsWith("comune")
-        ? [f.comune.name]
-        : access === "documento"
-          ? [f.documento.name]
-          : [f.progetto.cup, f.progetto.title];
-      break;
-    }
-    case "unione": {
-      const mine = role === "coordinatore" || role === "admin";
-      const id =
-        scope === "in"
-          ? valleDelSavio
-          : role === "admin"
-            ? MISSING
-            : mine
-              ? otherUnione
-              : valleDelSavio;
-      if (scope === "in" && !mine && signedIn) return null; // no Unione is theirs
-      params = { id: String(id) };
-      expected = unauthenticated ?? (scope === "in" ? 200 : id === MISSING ? 404 : 403);
-      markers =
-        id === valleDelSavio ? ["Valle del Savio", "Cesena"] : ["Unione di prova della matrice"];
-      break;
-    }
-    case "calendario-comune":
-    case "calendario-unione": {
-      const key = calendarKeys.get(role) as string;
-      if (access === "calendario-comune") {
-        if (!f) return null;
-        params = { key, id: String(f.comune.id) };
-        markers = [f.comune.name];
-      } else {
-        const mine = role === "coordinatore" || role === "admin";
-        if (scope === "in" && !mine) return null;
-        const out = role === "admin" ? MISSING : otherUnione;
-        params = { key, id: String(scope === "in" ? valleDelSavio : out) };
-        markers = [scope === "in" ? "Valle del Savio" : "Unione di prova della matrice"];
-      }
-      expected = scope === "in" && signedIn ? 200 : 404;
-      break;
-    }
-    case "attuazione-comune":
-    case "attuazione-progetto":
-    case "attuazione-documento": {
-      // The same for everyone: "out" is another comune's record under this comune's code.
-      const sml = fixtures.sml;
-      params = {
-        istat: sml.comune.istat,
-        id: String(scope === "in" ? sml.progetto.id : fixtures.pisa.progetto.id),
-        documentoId: String(scope === "in" ? publishedDoc : unpublishedDoc),
-      };
-      if (access === "attuazione-comune" && scope === "out") params.istat = "000000";
-      expected = scope === "in" ? 200 : 404;
-      markers = [
-        access === "attuazione-comune"
-          ? sml.comune.name
-          : access === "attuazione-progetto"
-            ? scope === "in"
-              ? sml.progetto.cup
-              : fixtures.pisa.progetto.cup
-            : scope === "in"
-              ? "pubblico-matrice.pdf"
-              : sml.documento.name,
-      ];
-      break;
-    }
-  }
-  const url = pattern.replace(/:([A-Za-z]+)|\*/g, (found: string, name?: string) => {
-    if (found === "*") return params["*"] as string;
-    const value = params[name as string];
-    if (value === undefined) throw new Error(`${file}: no value for :${name}`);
-    return value;
-  });
-  return { file, role, scope, url, params, expected, markers };
-}
 
 const hasAction = (file: string) =>
   /export (async )?function action|export \{[^}]*\baction\b/.test(
@@ -428,14 +127,7 @@ function idSpellings(id: string): string[] {
   return [`0x${n.toString(16)}`, `+${id}`, `${id}.0`, `${id}e0`, `%20${id}`, `0${id}`];
 }
 
-const cases = (): Case[] =>
-  Object.entries(ROUTE_ACCESS).flatMap(([file, access]) =>
-    ROLES.flatMap((role) =>
-      (["in", "out"] as const)
-        .map((scope) => buildCase(file, access, role, scope))
-        .filter((c): c is Case => c !== null),
-    ),
-  );
+const cases = () => routeCases(routes);
 
 const auditCount = () => query<{ n: number }>(app, "select count(*) n from audit_log")[0]?.n;
 const shows = (answer: Answer, markers: string[]) =>

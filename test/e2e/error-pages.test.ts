@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-const stylesheet = /<link rel="stylesheet" href="\/build\/_assets\/app-[A-Z0-9]+\.css"/;
+const stylesheet = /<link rel="stylesheet" href="\/build\/_assets\/app\.generated-[A-Z0-9]+\.css"/;
 const text = async (response: Response) => (await response.text()).replace(/<!-- -->/g, "");
 
 describe("an unknown address, signed in", () => {
@@ -23,7 +23,9 @@ describe("an unknown address, signed in", () => {
     const html = await text(response);
     expect(html).toContain('<html lang="it"');
     expect(html).toMatch(stylesheet);
-    expect(html).toContain('class="app-header"');
+    // The Designers Italia header with the app's name.
+    expect(html).toContain('<header class="it-header-wrapper app-header');
+    expect(html).toContain('<div class="it-brand-title">Cruscotto PNRR</div>');
     expect(html).toContain("Amministratrice Demo");
     expect(html).toContain("<h1>Pagina non trovata</h1>");
     expect(html).toContain("Pagina non trovata · Cruscotto PNRR</title>");
@@ -44,7 +46,9 @@ describe("a loader that fails", () => {
     expect(response.status).toBe(500);
     const html = await text(response);
     expect(html).toMatch(stylesheet);
-    expect(html).toContain('class="app-header"');
+    // The Designers Italia header with the app's name.
+    expect(html).toContain('<header class="it-header-wrapper app-header');
+    expect(html).toContain('<div class="it-brand-title">Cruscotto PNRR</div>');
     expect(html).toContain("<h1>Si è verificato un errore</h1>");
     expect(html).not.toContain("overview_month");
     expect(html).not.toMatch(/\bat .+\.js:\d+/);

@@ -38,7 +38,7 @@ describe("the Valle del Savio page", () => {
       .getByRole("row", { name: /^Cesena/ })
       .locator("td")
       .allTextContents();
-    expect(cells[4]).toBe("6"); // N. servizi
+    expect(cells[6]).toBe("6"); // N. servizi
 
     // Sorting by amount, largest first, from the column header (two clicks).
     await table.getByRole("link", { name: /^Importo/ }).click();

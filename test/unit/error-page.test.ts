@@ -7,8 +7,9 @@ describe("the static error page", () => {
     expect(html).toContain('<html lang="it">');
     expect(html).toContain("<title>Accesso negato · Cruscotto PNRR</title>");
     expect(html).toMatch(/<link rel="stylesheet" href="[^"]*">/);
-    expect(html).toContain('<header class="app-header">');
-    expect(html).toContain('<main id="contenuto"><h1>Accesso negato</h1>');
+    expect(html).toContain('<header class="it-header-wrapper app-header');
+    expect(html).toContain('<div class="it-brand-title">Cruscotto PNRR</div>');
+    expect(html).toContain('<main id="contenuto" class="container my-4"><h1>Accesso negato</h1>');
     expect(html).toContain("Non puoi &lt;modificare&gt; questo &amp; altro.");
     expect(html).not.toContain("<script");
   });

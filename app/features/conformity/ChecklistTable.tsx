@@ -1,3 +1,4 @@
+import { TableScroll } from "~/components/TableScroll";
 import { STATUS_LABELS, STATUSES } from "~/domain/conformity";
 import { formatDate } from "~/domain/format";
 import type { loadChecklist } from "./conformity.server";
@@ -14,7 +15,7 @@ export function ChecklistTable({
 }) {
   const checklist = { items };
   return (
-    <div className="table-scroll">
+    <TableScroll label="Criteri del sito e dei servizi">
       <table className="checklist">
         <caption>Criteri del sito (C.SI) e di ogni servizio (C.SE)</caption>
         <thead>
@@ -93,7 +94,7 @@ export function ChecklistTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { DeadlineCell } from "~/components/DeadlineCell";
+import { TableScroll } from "~/components/TableScroll";
 import { formatDate, formatEuro } from "~/domain/format";
 import { PHASE_LABELS } from "~/domain/phase";
 import type { ProgettoSummary } from "~/models/progetti.server";
@@ -47,43 +48,45 @@ export function ProgettiTable({
   progetti: ProgettoSummary[];
 }) {
   return (
-    <table id={id}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Comune</th>
-          <th scope="col">Misura</th>
-          <th scope="col">CUP</th>
-          <th scope="col" className="num">
-            Importo
-          </th>
-          <th scope="col">Stato</th>
-          <th scope="col">Prossima scadenza</th>
-        </tr>
-      </thead>
-      <tbody>
-        {progetti.map((p) => (
-          <tr key={p.id}>
-            <th scope="row">
-              <Link to={`/comuni/${p.comuneId}`}>{p.comune}</Link>
-              {p.comuneFictional ? (
-                <span className="badge badge-demo" title="Comune inventato per la dimostrazione">
-                  dimostrativo
-                </span>
-              ) : null}
+    <TableScroll label={caption}>
+      <table id={id}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Comune</th>
+            <th scope="col">Misura</th>
+            <th scope="col">CUP</th>
+            <th scope="col" className="num">
+              Importo
             </th>
-            <td>{p.misura}</td>
-            <td>
-              <Link to={`/progetti/${p.id}`}>{p.cup ?? "CUP non assegnato"}</Link>
-            </td>
-            <td className="num">{p.amountCents === null ? "—" : formatEuro(p.amountCents)}</td>
-            <td>{PHASE_LABELS[p.assessment.phase]}</td>
-            <td>
-              <DeadlineCell assessment={p.assessment} />
-            </td>
+            <th scope="col">Stato</th>
+            <th scope="col">Prossima scadenza</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {progetti.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                <Link to={`/comuni/${p.comuneId}`}>{p.comune}</Link>
+                {p.comuneFictional ? (
+                  <span className="badge badge-demo" title="Comune inventato per la dimostrazione">
+                    dimostrativo
+                  </span>
+                ) : null}
+              </th>
+              <td>{p.misura}</td>
+              <td>
+                <Link to={`/progetti/${p.id}`}>{p.cup ?? "CUP non assegnato"}</Link>
+              </td>
+              <td className="num">{p.amountCents === null ? "—" : formatEuro(p.amountCents)}</td>
+              <td>{PHASE_LABELS[p.assessment.phase]}</td>
+              <td>
+                <DeadlineCell assessment={p.assessment} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { JobProgress } from "~/components/JobProgress";
+import { TableScroll } from "~/components/TableScroll";
 import type { ImportReport, Job } from "~/infra/jobs.server";
 
 /** An import's or a sync's progress while it runs, then its summary, per-file results or error. */
@@ -24,23 +25,25 @@ export function JobReport({ job }: { job: SerializeFrom<Job> }) {
           {summary.unchanged} invariati, {summary.skipped} righe scartate.
         </p>
       ) : report?.files ? (
-        <table>
-          <caption>Aggiornamento dai dati ufficiali</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Esito</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.files.map((f) => (
-              <tr key={f.url}>
-                <td>{f.url}</td>
-                <td>{f.message}</td>
+        <TableScroll label="Aggiornamento dai dati ufficiali">
+          <table>
+            <caption>Aggiornamento dai dati ufficiali</caption>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Esito</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.files.map((f) => (
+                <tr key={f.url}>
+                  <td>{f.url}</td>
+                  <td>{f.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {!running && job.error ? (
         <p className="alert" role="alert">
@@ -48,30 +51,32 @@ export function JobReport({ job }: { job: SerializeFrom<Job> }) {
         </p>
       ) : null}
       {report?.problems.length ? (
-        <table>
-          <caption>
-            Righe non leggibili
-            {report.problemCount > report.problems.length
-              ? ` (prime ${report.problems.length})`
-              : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Riga</th>
-              <th scope="col">Colonna</th>
-              <th scope="col">Motivo</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.problems.map((p) => (
-              <tr key={`${p.line}-${p.column}`}>
-                <td>{p.line}</td>
-                <td>{p.column}</td>
-                <td>{p.reason}</td>
+        <TableScroll label="Righe non leggibili">
+          <table>
+            <caption>
+              Righe non leggibili
+              {report.problemCount > report.problems.length
+                ? ` (prime ${report.problems.length})`
+                : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Riga</th>
+                <th scope="col">Colonna</th>
+                <th scope="col">Motivo</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.problems.map((p) => (
+                <tr key={`${p.line}-${p.column}`}>
+                  <td>{p.line}</td>
+                  <td>{p.column}</td>
+                  <td>{p.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </>
   );

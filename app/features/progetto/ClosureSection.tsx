@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { TableScroll } from "~/components/TableScroll";
 import { type ClosureAssessment, describeClosureState, UPKEEP_YEARS } from "~/domain/closure";
 import { describeStatus } from "~/domain/deadlines";
 import { formatDate, formatEuro } from "~/domain/format";
@@ -102,31 +103,33 @@ export function ClosureSection({
       </dl>
 
       {c.integrations.length ? (
-        <table>
-          <caption>Richieste di integrazione</caption>
-          <thead>
-            <tr>
-              <th scope="col">Richiesta</th>
-              <th scope="col">Rispondere entro il</th>
-              <th scope="col">Risposta</th>
-              <th scope="col">Scadenza</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.integrations.map((i) => (
-              <tr key={`${i.requestedOn}-${i.eventoId}`}>
-                <td>{formatDate(i.requestedOn)}</td>
-                <td>
-                  <time dateTime={i.due}>{formatDate(i.due)}</time>
-                </td>
-                <td>{i.repliedOn ? formatDate(i.repliedOn) : "—"}</td>
-                <td className={i.open || i.repliedOn ? `status-${i.status.kind}` : undefined}>
-                  {i.open || i.repliedOn ? describeStatus(i.status) : "Non più dovuta"}
-                </td>
+        <TableScroll label="Richieste di integrazione">
+          <table>
+            <caption>Richieste di integrazione</caption>
+            <thead>
+              <tr>
+                <th scope="col">Richiesta</th>
+                <th scope="col">Rispondere entro il</th>
+                <th scope="col">Risposta</th>
+                <th scope="col">Scadenza</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {c.integrations.map((i) => (
+                <tr key={`${i.requestedOn}-${i.eventoId}`}>
+                  <td>{formatDate(i.requestedOn)}</td>
+                  <td>
+                    <time dateTime={i.due}>{formatDate(i.due)}</time>
+                  </td>
+                  <td>{i.repliedOn ? formatDate(i.repliedOn) : "—"}</td>
+                  <td className={i.open || i.repliedOn ? `status-${i.status.kind}` : undefined}>
+                    {i.open || i.repliedOn ? describeStatus(i.status) : "Non più dovuta"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
 
       {c.upkeep ? (
@@ -142,52 +145,58 @@ export function ClosureSection({
               Manca la dichiarazione di mantenimento per {c.upkeep.missing.join(", ")}.
             </p>
           ) : null}
+          <TableScroll label="Dichiarazioni annuali di mantenimento">
+            <table>
+              <caption>Dichiarazioni annuali di mantenimento</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Anno</th>
+                  <th scope="col">Dichiarazione</th>
+                  <th scope="col">Stato</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.upkeep.declarations.map((d) => (
+                  <tr key={d.year}>
+                    <th scope="row">{d.year}</th>
+                    <td>{d.declaredOn ? formatDate(d.declaredOn) : "—"}</td>
+                    <td className={d.status === "mancante" ? "status-overdue" : undefined}>
+                      {DECLARATION_LABELS[d.status]}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      ) : null}
+
+      {c.sampleChecks.length ? (
+        <TableScroll label="Controlli a campione">
           <table>
-            <caption>Dichiarazioni annuali di mantenimento</caption>
+            <caption>Controlli a campione</caption>
             <thead>
               <tr>
-                <th scope="col">Anno</th>
-                <th scope="col">Dichiarazione</th>
-                <th scope="col">Stato</th>
+                <th scope="col">Richiesta</th>
+                <th scope="col">Documenti inviati</th>
+                <th scope="col">Esito</th>
+                <th scope="col">Da restituire</th>
               </tr>
             </thead>
             <tbody>
-              {c.upkeep.declarations.map((d) => (
-                <tr key={d.year}>
-                  <th scope="row">{d.year}</th>
-                  <td>{d.declaredOn ? formatDate(d.declaredOn) : "—"}</td>
-                  <td className={d.status === "mancante" ? "status-overdue" : undefined}>
-                    {DECLARATION_LABELS[d.status]}
+              {c.sampleChecks.map((s) => (
+                <tr key={`${s.requestedOn}-${s.eventoId}`}>
+                  <td>{formatDate(s.requestedOn)}</td>
+                  <td>{s.documentsSentOn ? formatDate(s.documentsSentOn) : "—"}</td>
+                  <td>{s.outcome === "negativa" ? "Negativo: revoca" : outcome(s.outcome)}</td>
+                  <td>
+                    {s.amountToReturnCents === null ? "—" : formatEuro(s.amountToReturnCents)}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </>
-      ) : null}
-
-      {c.sampleChecks.length ? (
-        <table>
-          <caption>Controlli a campione</caption>
-          <thead>
-            <tr>
-              <th scope="col">Richiesta</th>
-              <th scope="col">Documenti inviati</th>
-              <th scope="col">Esito</th>
-              <th scope="col">Da restituire</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.sampleChecks.map((s) => (
-              <tr key={`${s.requestedOn}-${s.eventoId}`}>
-                <td>{formatDate(s.requestedOn)}</td>
-                <td>{s.documentsSentOn ? formatDate(s.documentsSentOn) : "—"}</td>
-                <td>{s.outcome === "negativa" ? "Negativo: revoca" : outcome(s.outcome)}</td>
-                <td>{s.amountToReturnCents === null ? "—" : formatEuro(s.amountToReturnCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        </TableScroll>
       ) : null}
 
       {c.leftover ? (
@@ -211,27 +220,29 @@ export function ClosureSection({
             </p>
           ))}
           {c.reuses.length ? (
-            <table>
-              <caption>Riutilizzi delle economie</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Data</th>
-                  <th scope="col">Atto</th>
-                  <th scope="col">Importo</th>
-                  <th scope="col">Finalità</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.reuses.map((r) => (
-                  <tr key={`${r.on}-${r.act}-${r.amountCents}`}>
-                    <td>{formatDate(r.on)}</td>
-                    <td>{r.act ?? "—"}</td>
-                    <td>{formatEuro(r.amountCents)}</td>
-                    <td>{r.purpose ?? "—"}</td>
+            <TableScroll label="Riutilizzi delle economie">
+              <table>
+                <caption>Riutilizzi delle economie</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Data</th>
+                    <th scope="col">Atto</th>
+                    <th scope="col">Importo</th>
+                    <th scope="col">Finalità</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {c.reuses.map((r) => (
+                    <tr key={`${r.on}-${r.act}-${r.amountCents}`}>
+                      <td>{formatDate(r.on)}</td>
+                      <td>{r.act ?? "—"}</td>
+                      <td>{formatEuro(r.amountCents)}</td>
+                      <td>{r.purpose ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : null}
         </>
       ) : null}

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { TableScroll } from "~/components/TableScroll";
 import { describeReadiness } from "~/domain/conformity";
 import { describeStatus } from "~/domain/deadlines";
 import { formatDate, formatEuro } from "~/domain/format";
@@ -27,6 +28,17 @@ function days(value: number | null): string {
   if (value === null) return "—";
   if (value < 0) return `scaduta da ${-value}`;
   return String(value);
+}
+
+/** The amount's two parts under it: the site and the services. */
+function AmountSplit({ site, services }: { site: number; services: number }) {
+  return (
+    <span className="amount-split">
+      sito {formatEuro(site)}
+      <br />
+      servizi {formatEuro(services)}
+    </span>
+  );
 }
 
 /** A column header that sorts by its column; a second click reverses the order. */
@@ -84,7 +96,7 @@ export function UnioneTable({
     <SortHeader label={label} column={column} query={query} base={base} numeric={numeric} />
   );
   return (
-    <div className="table-scroll">
+    <TableScroll label="Confronto dei comuni">
       <table className="comparison">
         <caption>
           Confronto dei comuni{filtered ? " (filtrato)" : ""}: {rows.length} comuni
@@ -92,23 +104,16 @@ export function UnioneTable({
         <thead>
           <tr>
             {header("Comune", "comune")}
-            {header("Fascia", "fascia", true)}
-            {header("Importo", "importo", true)}
-            <th scope="col" className="num">
-              Sito
-            </th>
-            <th scope="col" className="num">
-              Servizi
-            </th>
-            {header("N. servizi", "servizi", true)}
-            <th scope="col">Decreto</th>
-            <th scope="col">Fornitore</th>
-            {header("Contrattualizzazione entro", "contratto")}
-            {header("Completamento entro", "completamento")}
             {header("Fase", "fase")}
             {header("Giorni alla prossima scadenza", "prossima", true)}
             {header("Erogato", "erogato", true)}
             <th scope="col">Conformità</th>
+            {header("Importo", "importo", true)}
+            {header("Fascia", "fascia", true)}
+            {header("N. servizi", "servizi", true)}
+            <th scope="col">Decreto e fornitore</th>
+            {header("Contrattualizzazione entro", "contratto")}
+            {header("Completamento entro", "completamento")}
           </tr>
         </thead>
         <tbody>
@@ -122,23 +127,6 @@ export function UnioneTable({
                 )}
                 {r.late ? <span className="badge">in ritardo</span> : null}
               </th>
-              <td className="num">{r.band?.id ?? "—"}</td>
-              <td className="num">{formatEuro(r.amountCents)}</td>
-              <td className="num">{formatEuro(r.siteCents)}</td>
-              <td className="num">{formatEuro(r.servicesCents)}</td>
-              <td className="num">{r.servicesCount}</td>
-              <td>
-                {r.decretoNumber
-                  ? `n. ${r.decretoNumber}${r.decretoOn ? ` del ${formatDate(r.decretoOn)}` : ""}`
-                  : "—"}
-              </td>
-              <td>{r.supplier ?? "—"}</td>
-              <td>
-                <Deadline cell={r.contract} />
-              </td>
-              <td>
-                <Deadline cell={r.completion} />
-              </td>
               <td>{r.phase ? PHASE_LABELS[r.phase] : "Nessun progetto 1.4.1"}</td>
               <td className="num">{days(r.daysToNext)}</td>
               <td className="num">{formatEuro(r.erogatoCents)}</td>
@@ -155,23 +143,48 @@ export function UnioneTable({
                   <span className="muted">Checklist non iniziata</span>
                 )}
               </td>
+              <td className="num">
+                {formatEuro(r.amountCents)}
+                <AmountSplit site={r.siteCents} services={r.servicesCents} />
+              </td>
+              <td className="num">{r.band?.id ?? "—"}</td>
+              <td className="num">{r.servicesCount}</td>
+              <td>
+                {r.decretoNumber
+                  ? `n. ${r.decretoNumber}${r.decretoOn ? ` del ${formatDate(r.decretoOn)}` : ""}`
+                  : "—"}
+                {r.supplier ? (
+                  <>
+                    <br />
+                    <span className="muted">{r.supplier}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                <Deadline cell={r.contract} />
+              </td>
+              <td>
+                <Deadline cell={r.completion} />
+              </td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">Totale ({totals.comuni} comuni)</th>
-            <td />
-            <td className="num">{formatEuro(totals.amountCents)}</td>
-            <td className="num">{formatEuro(totals.siteCents)}</td>
-            <td className="num">{formatEuro(totals.servicesCents)}</td>
-            <td className="num">{totals.servicesCount}</td>
-            <td colSpan={6}>{totals.late} comuni in ritardo</td>
+            <td colSpan={2}>{totals.late} comuni in ritardo</td>
             <td className="num">{formatEuro(totals.erogatoCents)}</td>
             <td />
+            <td className="num">
+              {formatEuro(totals.amountCents)}
+              <AmountSplit site={totals.siteCents} services={totals.servicesCents} />
+            </td>
+            <td />
+            <td className="num">{totals.servicesCount}</td>
+            <td colSpan={3} />
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
