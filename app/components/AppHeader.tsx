@@ -37,7 +37,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
       <div className="it-header-slim-wrapper">
         <div className="container">
           <div className="it-header-slim-wrapper-content">
-            <span className="navbar-brand">PNRR · Misura 1.4.1</span>
+            <span className="navbar-brand">PNRR · PA digitale 2026</span>
             {user ? (
               <div className="it-header-slim-right-zone app-account">
                 <span>

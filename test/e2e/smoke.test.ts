@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe("the home page in a real browser", () => {
-  it("sends a visitor to sign in, then lists the seeded progetti with Italian amounts and deadlines", async () => {
+  it("shows a visitor the public comuni with a way in for staff, then lists the seeded progetti with Italian amounts and deadlines", async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -43,6 +43,8 @@ describe("the home page in a real browser", () => {
       if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
     });
     await page.goto(app.url);
+    expect(new URL(page.url()).pathname).toBe("/attuazione");
+    await page.getByRole("link", { name: "Accesso per il personale" }).click();
     expect(new URL(page.url()).pathname).toBe("/accedi");
 
     const admin = demoAccount("admin");

@@ -25,7 +25,8 @@ const stored = (db: TempDatabase) =>
   db.sqlite
     .prepare(
       `select progetto_id progettoId, phase, official_state officialState, amount_cents amountCents,
-              contract_due contractDue, completion_due completionDue, next_due nextDue
+              contract_due contractDue, completion_due completionDue,
+              integration_due integrationDue, next_due nextDue
        from progetto_assessment order by progetto_id`,
     )
     .all();
