@@ -130,24 +130,20 @@ export const NO_MONEY: MoneyTotals = {
 };
 
 export function moneyTotals(grants: readonly Grant[]): MoneyTotals {
-  return grants.reduce<MoneyTotals>(
-    (t, g) =>
-      g.excluded
-        ? {
-            ...t,
-            renounced: t.renounced + (g.excluded === "rinunciato" ? 1 : 0),
-            revoked: t.revoked + (g.excluded === "revocato" ? 1 : 0),
-            excludedCents: t.excludedCents + g.amountCents,
-          }
-        : {
-            ...t,
-            grants: t.grants + 1,
-            grantedCents: t.grantedCents + g.amountCents,
-            paidCents: t.paidCents + g.paidCents,
-            leftoverCents: t.leftoverCents + Math.max(0, g.leftoverCents ?? 0),
-          },
-    NO_MONEY,
-  );
+  const t = { ...NO_MONEY };
+  for (const g of grants) {
+    if (g.excluded === "rinunciato") t.renounced += 1;
+    if (g.excluded === "revocato") t.revoked += 1;
+    if (g.excluded) {
+      t.excludedCents += g.amountCents;
+      continue;
+    }
+    t.grants += 1;
+    t.grantedCents += g.amountCents;
+    t.paidCents += g.paidCents;
+    t.leftoverCents += Math.max(0, g.leftoverCents ?? 0);
+  }
+  return t;
 }
 
 /** The sentence under a total that left grants out; null when it left none. */
