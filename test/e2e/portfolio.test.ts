@@ -104,7 +104,7 @@ describe("from asseverazione to payment, seen in the portfolio views", () => {
     const matrix = section(unionePage, "per-misura");
     // The wide matrix scrolls inside its own region, not the page.
     expect(matrix).toMatch(
-      /<div class="table-scroll" role="region" aria-label="[^"]+" tabindex="0"><table class="matrix"/,
+      /<div class="table-scroll" role="region" aria-label="[^"]+" tabindex="0"><table class="matrix[ "]/,
     );
     const cesenaRow = row(matrix, "Cesena");
     expect(cesenaRow).toContain("In mantenimento fino al 31/12/2030");

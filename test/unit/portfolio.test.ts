@@ -83,6 +83,8 @@ describe("a grant in the portfolio", () => {
   it("is revoked after a negative asseverazione, and leaves the totals", () => {
     const g = portfolioGrant(
       grant("Prova", "1.4.4", 14_000, {
+        platformDeadlines: { contract: "2024-06-30", completion: "2025-03-31" },
+        determine: [{ adoptedOn: "2024-05-01", contractOn: "2024-05-10" }],
         eventi: [
           evento("richiesta-completamento", "2025-01-10"),
           evento("asseverazione", "2025-04-01", { outcome: "negativa" }),
@@ -92,6 +94,8 @@ describe("a grant in the portfolio", () => {
     expect(g.state).toBe("Revocato");
     expect(g.excluded).toBe("revocato");
     expect(g.leftoverCents).toBeNull();
+    // Lost money has no deadline left to meet.
+    expect(g.next).toBeNull();
   });
 
   it("is renounced when the comune gave it up", () => {

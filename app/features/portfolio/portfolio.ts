@@ -100,7 +100,9 @@ export function portfolioGrant(f: GrantFacts): Grant {
     paidOn: closure.payment?.on ?? null,
     leftoverCents: closure.leftover?.leftCents ?? null,
     leftoverWarnings: closure.leftover?.warnings ?? [],
-    next: next ? { label: next.label, due: next.deadline.due, status: next.status } : null,
+    // Renounced or revoked: no deadline is left to meet.
+    next:
+      next && !excluded ? { label: next.label, due: next.deadline.due, status: next.status } : null,
     upkeep: closure.upkeep,
     sampleChecks: closure.sampleChecks,
   };

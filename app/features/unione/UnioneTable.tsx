@@ -3,6 +3,7 @@ import { describeReadiness } from "~/domain/conformity";
 import { describeStatus } from "~/domain/deadlines";
 import { formatDate, formatEuro } from "~/domain/format";
 import { PHASE_LABELS } from "~/domain/phase";
+import { ScrollRegion } from "~/features/portfolio/ScrollRegion";
 import type {
   ComparisonQuery,
   ComparisonRow,
@@ -84,7 +85,7 @@ export function UnioneTable({
     <SortHeader label={label} column={column} query={query} base={base} numeric={numeric} />
   );
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Confronto dei comuni, misura 1.4.1 (tabella scorrevole)">
       <table className="comparison">
         <caption>
           Confronto dei comuni{filtered ? " (filtrato)" : ""}: {rows.length} comuni
@@ -172,6 +173,6 @@ export function UnioneTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
