@@ -60,7 +60,7 @@ describe("the Valle del Savio page", () => {
     const cesenaSplit = (await split.getByRole("row", { name: /^Cesena/ }).textContent()) ?? "";
     expect(cesenaSplit).toContain("€ 328.160,00");
     // Every chart is drawn on the server and its marks lead to the progetti.
-    expect(await page.locator("figure.chart svg.recharts-surface").count()).toBe(3);
+    expect(await page.locator("figure.chart svg.recharts-surface").count()).toBe(2);
     const cesenaId = query<{ id: number }>(
       app,
       "select p.id from progetto p join comune c on c.id = p.comune_id where c.name = 'Cesena' and p.misura = '1.4.1' and p.beneficiary_kind = 'comune'",

@@ -126,6 +126,23 @@ describe("the Unione page's queries", () => {
     expect(forLarge).toBe(forSmall);
     expect(forLarge).toBeLessThanOrEqual(10);
   });
+
+  it("do not grow with the measures: the whole page for 30 comuni × 7 measures as for 1", () => {
+    const one = createSyntheticUnione(t.sqlite, 30);
+    const seven = createSyntheticUnione(t.sqlite, 30, { measures: 7 });
+    const load = (id: number) =>
+      loadUnionePage(t.db, id, { today: TODAY, atRiskDays: 30 }, new URLSearchParams());
+    let page: ReturnType<typeof load> = null;
+    const forOne = countQueries(() => load(one));
+    const forSeven = countQueries(() => {
+      page = load(seven);
+    });
+    expect(forSeven).toBe(forOne);
+    const matrix = (page as ReturnType<typeof load>)?.matrix;
+    expect(matrix?.columns).toHaveLength(7);
+    expect(matrix?.rows).toHaveLength(30);
+    expect(matrix?.rows.every((r) => r.cells.every((c) => c !== null))).toBe(true);
+  });
 });
 
 describe("membership", () => {

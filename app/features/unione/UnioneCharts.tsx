@@ -26,7 +26,7 @@ import { type LaneChart, MARK_LABELS, type MarkKind } from "~/features/unione/un
 const WIDTH = 900;
 const LANE = 36;
 
-export interface BarShape {
+interface BarShape {
   x?: number;
   y?: number;
   width?: number;
@@ -36,7 +36,7 @@ export interface BarShape {
 }
 
 /** A bar that is also a link (when it has somewhere to go). */
-export function LinkedBar({
+function LinkedBar({
   href,
   ...rect
 }: BarShape & { href: string | null | undefined; stroke?: string }) {
