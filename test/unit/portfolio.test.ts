@@ -49,6 +49,7 @@ function grant(
     comune,
     misura,
     cup: null,
+    window: null,
     amountCents,
     officialAmountCents: null,
     assessment: assessProgetto(facts({ financedCents: amountCents, ...over }), POLICY),

@@ -81,7 +81,10 @@ export function PortfolioTable({ groups, totals }: { groups: MisuraGroup[]; tota
                   {group.grants.map((g) => (
                     <tr key={g.progettoId}>
                       <th scope="row">
-                        <Link to={`/progetti/${g.progettoId}`}>CUP {g.cup ?? "non assegnato"}</Link>
+                        <Link to={`/progetti/${g.progettoId}`}>
+                          CUP {g.cup ?? "non assegnato"}
+                          {g.window === null ? "" : ` · finestra ${g.window}`}
+                        </Link>
                       </th>
                       <td className="num">{formatEuro(g.amountCents)}</td>
                       <td>

@@ -13,6 +13,7 @@ export function grantFactsOf(a: AssessedProgetto): GrantFacts {
     comune: a.comune.name,
     misura: a.progetto.misura,
     cup: a.progetto.cup,
+    window: a.progetto.officialWindow,
     amountCents: a.amountCents,
     officialAmountCents: a.progetto.officialAmountCents,
     assessment: a.assessment,

@@ -20,6 +20,8 @@ export interface GrantFacts {
   comune: string;
   misura: string;
   cup: string | null;
+  /** The official window: a CUP renounced and applied for again comes back in window 2. */
+  window: number | null;
   /** What was granted (decreto, else official, else requested). */
   amountCents: number | null;
   /** The open data's amount, for a payment only the official state E records. */
@@ -36,6 +38,7 @@ export interface Grant {
   comune: string;
   misura: string;
   cup: string | null;
+  window: number | null;
   amountCents: number;
   /** "Finanziato", "In mantenimento fino al 31/12/2030", "Revocato", … */
   state: string;
@@ -93,6 +96,7 @@ export function portfolioGrant(f: GrantFacts): Grant {
     comune: f.comune,
     misura: f.misura,
     cup: f.cup,
+    window: f.window,
     amountCents,
     state,
     excluded,
