@@ -1,7 +1,7 @@
-import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../db/audit";
 import type { Db } from "../../db/connection";
-import { comune, progetto, unione } from "../../db/schema";
+import { comune, unione } from "../../db/schema";
 import type { SessionUser } from "../auth/access";
 import { auditedUpdate } from "./audited.server";
 
@@ -41,21 +41,7 @@ export function getComune(db: Db, id: number) {
     .leftJoin(unione, eq(unione.id, comune.unioneId))
     .where(eq(comune.id, id))
     .get();
-  if (!row) return null;
-  const progetti = db
-    .select({
-      id: progetto.id,
-      misura: progetto.misura,
-      cup: progetto.cup,
-      title: progetto.title,
-      window: progetto.officialWindow,
-      officialState: progetto.officialState,
-    })
-    .from(progetto)
-    .where(eq(progetto.comuneId, id))
-    .orderBy(asc(progetto.misura), asc(progetto.cup), asc(progetto.officialWindow))
-    .all();
-  return { ...row, progetti };
+  return row ?? null;
 }
 
 export interface AnagraficaInput {

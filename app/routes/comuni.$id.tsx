@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeComune } from "~/auth/authorize.server";
 import { Field } from "~/components/Field";
 import { formatDate, formatInteger } from "~/domain/format";
-import { STATE_LABELS } from "~/features/national-overview/national-overview";
+import { PortfolioTable } from "~/features/portfolio/PortfolioTable";
+import { loadComunePortfolio } from "~/features/portfolio/portfolio.server";
 import { AnagraficaInput, PublicLinksInput } from "~/forms/comune-input";
 import { fieldErrors } from "~/forms/field-errors";
 import { fieldProps, formFailed, formSaved } from "~/forms/form-result";
@@ -20,7 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export function loader(args: LoaderFunctionArgs) {
   const { comune, editable } = authorizeComune(args, "read");
-  return { comune, editable };
+  const { db, policy } = args.context;
+  return { comune, editable, today: policy.today, ...loadComunePortfolio(db, policy, comune.id) };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -42,7 +44,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ComunePage() {
-  const { comune, editable } = useLoaderData<typeof loader>();
+  const { comune, editable, groups, totals, others, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   // Two forms on one page: each shows only its own answer.
   const links = result && "intent" in result ? result : undefined;
@@ -84,18 +86,22 @@ export default function ComunePage() {
             : `${formatInteger(comune.population)} abitanti${comune.populationDate ? ` al ${formatDate(comune.populationDate)}` : ""}`}
         </dd>
       </dl>
-      <h2>Progetti</h2>
-      <ul>
-        {comune.progetti.map((p) => (
-          <li key={p.id}>
-            <Link to={`/progetti/${p.id}`}>
-              Misura {p.misura} · CUP {p.cup ?? "non assegnato"}
-              {p.window === null ? "" : ` · finestra ${p.window}`}
-              {p.officialState ? ` · ${STATE_LABELS[p.officialState].toLowerCase()}` : ""}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <PortfolioTable groups={groups} totals={totals} />
+      <p className="hint">Situazione al {formatDate(today)}.</p>
+      {others.length > 0 ? (
+        <>
+          <h2>Progetti di altri enti con sede nel comune</h2>
+          <ul>
+            {others.map((p) => (
+              <li key={p.id}>
+                <Link to={`/progetti/${p.id}`}>
+                  {p.beneficiary} · misura {p.misura} · CUP {p.cup ?? "non assegnato"}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {editable ? (
         <p>
           <Link to={`/comuni/${comune.id}/progetti/nuovo`}>

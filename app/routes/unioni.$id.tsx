@@ -5,6 +5,12 @@ import { Select } from "~/components/Select";
 import { formatDate, formatEuro } from "~/domain/format";
 import { PHASE_LABELS, PHASE_ORDER, type Phase } from "~/domain/phase";
 import {
+  MatrixSection,
+  MoneySection,
+  SampleChecksSection,
+  UpkeepSection,
+} from "~/features/unione/PortfolioSections";
+import {
   AmountsSection,
   FunnelSection,
   LanesSection,
@@ -65,7 +71,10 @@ export default function UnionePage() {
       <p className="breadcrumb no-print">
         <Link to="/unioni">Unioni</Link> › {unione.name}
       </p>
-      <h1>{unione.name}</h1>
+      <h1>
+        {unione.name}
+        {unione.fictional ? <span className="badge badge-demo">dimostrativo</span> : null}
+      </h1>
       <p>
         {allTotals.comuni} comuni, misura 1.4.1: {formatEuro(allTotals.amountCents)} finanziati,{" "}
         {formatEuro(allTotals.erogatoCents)} erogati; {allTotals.late} con scadenze non rispettate.
@@ -115,6 +124,10 @@ export default function UnionePage() {
       <AmountsSection rows={rows} id="grafico-importi" />
       <LanesSection lanes={lanes} />
       <FunnelSection funnel={funnel} hrefOf={phaseHref} />
+      <MatrixSection matrix={data.matrix} />
+      <MoneySection matrix={data.matrix} />
+      <UpkeepSection rows={data.upkeep} />
+      <SampleChecksSection rows={data.sampleChecks} />
       <MembersSection members={data.members} result={result} canAddMembers={data.canAddMembers} />
     </>
   );

@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/domain/format";
 import { PHASE_LABELS } from "~/domain/phase";
+import { MatrixSection } from "~/features/unione/PortfolioSections";
 import { AmountsChart, AmountsLegend } from "~/features/unione/UnioneCharts";
 import { UnioneTable } from "~/features/unione/UnioneTable";
 import type { loader } from "./unioni.$id";
@@ -16,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function UnionePrint() {
-  const { unione, today, rows, totals, query, funnel } = useLoaderData<typeof loader>();
+  const { unione, today, rows, totals, query, funnel, matrix } = useLoaderData<typeof loader>();
   const filtered = query.phase !== null || query.onlyLate;
   return (
     <div className="print-page">
@@ -44,6 +45,7 @@ export default function UnionePrint() {
           .map((f) => `${PHASE_LABELS[f.phase]}: ${f.count}`)
           .join(" · ")}
       </p>
+      <MatrixSection matrix={matrix} />
     </div>
   );
 }

@@ -11,12 +11,15 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
+import type { DeadlineChangeKind } from "../../app/domain/avviso-rules";
 import { decomposeAmount } from "../../app/domain/bands";
 import { addDays, type IsoDate } from "../../app/domain/dates";
 import { SNIFF_BYTES } from "../../app/domain/document-content";
+import { misuraByCode } from "../../app/domain/measures";
 import { euroInputValue } from "../../app/domain/money";
 import type { EventKind, EventOutcome } from "../../app/domain/vocabulary";
 import { addMember } from "../../app/features/unione/unione-membership.server";
+import { PlatformDeadlinesInput, ProrogaInput } from "../../app/forms/deadline-inputs";
 import {
   CandidaturaInput,
   DecretoInput,
@@ -25,6 +28,7 @@ import {
   IstanzaInput,
 } from "../../app/forms/step-inputs";
 import type { ReceivedFile } from "../../app/infra/uploads.server";
+import { auditedInsert } from "../../app/models/audited.server";
 import { saveDocumento } from "../../app/models/documenti.server";
 import {
   createProgetto,
@@ -33,6 +37,8 @@ import {
   saveDetermina,
   saveEvento,
   saveIstanza,
+  savePlatformDeadlines,
+  saveProroga,
 } from "../../app/models/steps.server";
 import { writeAudit } from "../../db/audit";
 import type { Db } from "../../db/connection";
@@ -51,7 +57,23 @@ interface DemoDocument {
 
 interface DemoProgetto {
   cup: string;
-  window: Window;
+  /** The 1.4.1 window; another measure names its avviso in `measure` instead. */
+  window?: Window;
+  /**
+   * A grant of another measure. No form creates one (they come from the open-data import),
+   * so the demo writes it as the import would; every later step goes through the models.
+   */
+  measure?: { misura: string; avviso: string };
+  /** The deadlines the platform shows, as the RUP enters them for measures without rules. */
+  platformDeadlines?: { contract?: IsoDate; completion?: IsoDate };
+  proroghe?: {
+    deadline: "contract" | "completion";
+    kind: DeadlineChangeKind;
+    grantedOn: IsoDate;
+    days?: number;
+    until?: IsoDate;
+    note?: string;
+  }[];
   candidaturaSentOn: IsoDate;
   amountEuro: number;
   /** What the comune typed for its candidatura when it differs from the official amount. */
@@ -110,6 +132,12 @@ interface DemoComune {
 }
 
 const SAVIO = "Unione dei Comuni Valle del Savio";
+/** Invented, like the invented comuni: every measure and every state after the decreto. */
+const COLLI = "Unione dimostrativa dei Colli di Prova";
+const UNIONI: Record<string, { provincia: string; fictional: boolean }> = {
+  [SAVIO]: { provincia: "FC", fictional: false },
+  [COLLI]: { provincia: "ZZ", fictional: true },
+};
 const DECRETO_32 = { number: "32 - 1 / 2022", decreeOn: "2022-08-19" };
 const ASSIGNED_32 = { state: "A", on: "2022-08-19" } as const;
 const CENSUS_2011 = "2011-10-09";
@@ -390,6 +418,391 @@ function inventedComuni(today: IsoDate): DemoComune[] {
   ];
 }
 
+/** The steps from completion to payment of a lump sum, on the dates given. */
+function paidSteps(
+  on: {
+    completion: IsoDate;
+    asseverazione: IsoDate;
+    cre: IsoDate;
+    request: IsoDate;
+    paid: IsoDate;
+  },
+  amountEuro: number,
+  reversale: string,
+): NonNullable<DemoProgetto["eventi"]> {
+  return [
+    { kind: "richiesta-completamento", on: on.completion },
+    { kind: "asseverazione", on: on.asseverazione, outcome: "positiva" },
+    { kind: "cre", on: on.cre },
+    { kind: "richiesta-erogazione", on: on.request },
+    { kind: "erogazione", on: on.paid, amountEuro, reference: reversale },
+  ];
+}
+
+/** Site, services and checklist online: the 1.4.1 activities concluded on those dates. */
+function online141(
+  site: IsoDate,
+  services: number[],
+  servicesOn: IsoDate,
+  checklist: IsoDate,
+): NonNullable<DemoProgetto["eventi"]> {
+  return [
+    { kind: "sito-online", on: site },
+    ...services.map((servizioId) => ({
+      kind: "servizio-online" as const,
+      on: servicesOn,
+      servizioId,
+    })),
+    { kind: "checklist-inviata", on: checklist },
+  ];
+}
+
+const CLOUD_SETTEMBRE_2024 = {
+  misura: "1.2",
+  avviso: "1.2 Abilitazione al Cloud - Comuni - settembre 2024",
+};
+const CLOUD_LUGLIO_2025 = {
+  misura: "1.2",
+  avviso: "1.2 Abilitazione al Cloud - Comuni - luglio 2025",
+};
+const PAGOPA_GIUGNO_2024 = { misura: "1.4.3", avviso: "1.4.3 - pagoPA - Comuni - giugno 2024" };
+const APPIO_MAGGIO_2025 = { misura: "1.4.3", avviso: "1.4.3 - app IO - Comuni - maggio 2025" };
+const SPID_APRILE_2022 = {
+  misura: "1.4.4",
+  avviso: "1.4.4 Adozione SPID CIE  - Comuni - Aprile 2022",
+};
+const PDND_MAGGIO_2025 = {
+  misura: "1.3.1",
+  avviso: "1.3.1 Piattaforma Digitale Nazionale Dati - ANNCSU - Comuni - maggio 2025",
+};
+const SEND_MAGGIO_2024 = {
+  misura: "1.4.5",
+  avviso: "1.4.5 'Piattaforma Notifiche Digitali' Comuni (maggio 2024)",
+};
+
+/**
+ * An invented Unione (codici ISTAT 99901x do not exist) whose four comuni hold grants of six
+ * measures, in every state after the decreto: late, extended, partly positive, revoked,
+ * renounced, paid and in upkeep with a sample check and economie reused. Amounts, decrees
+ * and CUP are invented; the avvisi are real. Dates are fixed and all before 31/10/2026; no
+ * open deadline falls within 30 days of the demo's usual day (22/11/2026).
+ */
+function colliDiProva(): DemoComune[] {
+  const member = (
+    name: string,
+    n: number,
+    population: number,
+    progetti: DemoProgetto[],
+  ): DemoComune => ({
+    name,
+    codiceIstat: `99901${n}`,
+    codiceCatastale: `Z91${n}`,
+    provincia: "ZZ",
+    regione: "Regione di esempio",
+    population,
+    fictional: true,
+    unione: COLLI,
+    progetti,
+  });
+  return [
+    member("Poggio Campione", 1, 4_300, [
+      // Paid, in upkeep until 31/12/2030, part of the economie reused, a sample check open.
+      {
+        cup: "Z99F22000110006",
+        window: "Aprile 2022",
+        candidaturaSentOn: "2022-05-12",
+        amountEuro: 79_922,
+        services: [2, 13, 17, 25],
+        decreto: { number: "32 - 1 / 2022", decreeOn: "2022-08-19", notifiedOn: "2022-09-06" },
+        officialState: { state: "E", on: "2025-05-20" },
+        determine: [
+          {
+            number: "77",
+            adoptedOn: "2022-12-05",
+            contractOn: "2022-12-20",
+            supplierName: "Servizi Comunali Digitali Srl (fittizio)",
+            amountEuro: 62_000,
+          },
+        ],
+        eventi: [
+          ...online141("2023-07-10", [2, 13, 17, 25], "2023-09-05", "2023-09-12"),
+          ...paidSteps(
+            {
+              completion: "2023-09-14",
+              asseverazione: "2025-02-14",
+              cre: "2025-02-20",
+              request: "2025-02-21",
+              paid: "2025-05-20",
+            },
+            79_922,
+            "1187",
+          ).toSpliced(4, 0, { kind: "verifica-formale", on: "2025-04-10", outcome: "positiva" }),
+          {
+            kind: "riutilizzo-economie",
+            on: "2025-10-06",
+            amountEuro: 8_000,
+            reference: "Delibera di Giunta n. 112 del 06/10/2025 (fittizia)",
+            note: "Postazioni per lo sportello digitale",
+          },
+          { kind: "dichiarazione-mantenimento", on: "2026-01-26", year: 2026 },
+          { kind: "controllo-campione", on: "2026-09-15", repliedOn: "2026-10-01" },
+        ],
+      },
+      // Contracted; the completion deadline extended by 180 days requested on the platform.
+      {
+        cup: "Z99F25000120006",
+        measure: CLOUD_SETTEMBRE_2024,
+        candidaturaSentOn: "2024-10-15",
+        amountEuro: 47_427,
+        decreto: { number: "910 - 1 / 2025", decreeOn: "2025-03-10", notifiedOn: "2025-03-20" },
+        officialState: { state: "A", on: "2025-03-10" },
+        platformDeadlines: { contract: "2025-09-30", completion: "2026-09-30" },
+        determine: [
+          {
+            number: "131",
+            adoptedOn: "2025-07-01",
+            contractOn: "2025-07-15",
+            supplierName: "Nuvola Esempio Srl (fittizio)",
+            amountEuro: 39_800,
+          },
+        ],
+        proroghe: [
+          {
+            deadline: "completion",
+            kind: "richiesta-piattaforma",
+            grantedOn: "2026-08-20",
+            days: 180,
+            note: "Migrazione del gestionale dei tributi in ritardo presso il fornitore",
+          },
+        ],
+      },
+    ]),
+    member("Rocca Modello", 2, 12_600, [
+      // Concluded; the asseverazione partly positive, a new completion request awaits its outcome.
+      {
+        cup: "Z99F22000210006",
+        window: "Settembre 2022",
+        candidaturaSentOn: "2022-10-20",
+        amountEuro: 155_234,
+        services: [1, 6, 16, 26],
+        decreto: { number: "135 - 1 / 2022", decreeOn: "2023-01-03", notifiedOn: "2023-01-25" },
+        officialState: { state: "A", on: "2023-01-03" },
+        determine: [
+          {
+            number: "204",
+            adoptedOn: "2023-06-12",
+            contractOn: "2023-06-30",
+            supplierName: "Rete Civica Srl (fittizio)",
+            amountEuro: 141_000,
+          },
+        ],
+        eventi: [
+          ...online141("2024-05-10", [1, 6, 16, 26], "2024-06-03", "2024-06-10"),
+          { kind: "richiesta-completamento", on: "2024-06-12" },
+          {
+            kind: "asseverazione",
+            on: "2024-11-05",
+            outcome: "parzialmente-positiva",
+            note: "Criteri C.SI.2.5 e C.SE.1.7 da correggere",
+          },
+          { kind: "richiesta-completamento", on: "2025-01-20" },
+        ],
+      },
+      // Revoked: the asseverazione was negative.
+      {
+        cup: "Z99F22000220006",
+        measure: SPID_APRILE_2022,
+        candidaturaSentOn: "2022-06-20",
+        amountEuro: 14_000,
+        decreto: { number: "24 - 1 / 2022", decreeOn: "2022-07-28", notifiedOn: "2022-08-05" },
+        officialState: { state: "A", on: "2022-07-28" },
+        platformDeadlines: { contract: "2023-01-31", completion: "2023-10-31" },
+        determine: [
+          {
+            number: "301",
+            adoptedOn: "2022-11-15",
+            contractOn: "2022-11-30",
+            supplierName: "Identità Facile Srl (fittizio)",
+            amountEuro: 12_500,
+          },
+        ],
+        eventi: [
+          { kind: "richiesta-completamento", on: "2023-10-20" },
+          {
+            kind: "asseverazione",
+            on: "2024-02-12",
+            outcome: "negativa",
+            note: "Accesso con CIE non funzionante al momento della verifica",
+          },
+        ],
+      },
+      // Paid, in upkeep until 31/12/2030.
+      {
+        cup: "Z99F24000230006",
+        measure: PAGOPA_GIUGNO_2024,
+        candidaturaSentOn: "2024-07-10",
+        amountEuro: 10_773,
+        decreto: { number: "150 - 1 / 2024", decreeOn: "2024-10-02", notifiedOn: "2024-10-10" },
+        officialState: { state: "E", on: "2025-09-30" },
+        platformDeadlines: { contract: "2025-04-10", completion: "2025-10-10" },
+        determine: [
+          {
+            number: "388",
+            adoptedOn: "2024-12-02",
+            contractOn: "2024-12-16",
+            supplierName: "Pagamenti Semplici Srl (fittizio)",
+            amountEuro: 9_900,
+          },
+        ],
+        eventi: paidSteps(
+          {
+            completion: "2025-05-15",
+            asseverazione: "2025-07-01",
+            cre: "2025-07-04",
+            request: "2025-07-07",
+            paid: "2025-09-30",
+          },
+          10_773,
+          "2290",
+        ),
+      },
+    ]),
+    member("Valle Prototipo", 3, 2_900, [
+      // Renounced: the comune joins the Unione's single site.
+      {
+        cup: "Z99F22000310006",
+        window: "Aprile 2022",
+        candidaturaSentOn: "2022-05-30",
+        amountEuro: 54_412,
+        services: [2, 13],
+        decreto: { number: "32 - 1 / 2022", decreeOn: "2022-08-19", notifiedOn: "2022-09-02" },
+        officialState: { state: "R", on: "2023-02-15" },
+        eventi: [
+          {
+            kind: "rinuncia",
+            on: "2023-02-15",
+            note: "Il comune aderisce al sito unico realizzato dall'Unione.",
+          },
+        ],
+      },
+      // Late: the platform's contract deadline passed with no supplier.
+      {
+        cup: "Z99F25000320006",
+        measure: PDND_MAGGIO_2025,
+        candidaturaSentOn: "2025-06-20",
+        amountEuro: 10_172,
+        decreto: { number: "88 - 1 / 2025", decreeOn: "2025-11-04", notifiedOn: "2025-11-12" },
+        officialState: { state: "A", on: "2025-11-04" },
+        platformDeadlines: { contract: "2026-05-12", completion: "2026-11-12" },
+      },
+      // Paid after a request for integration answered in time.
+      {
+        cup: "Z99F24000330006",
+        measure: SEND_MAGGIO_2024,
+        candidaturaSentOn: "2024-06-05",
+        amountEuro: 23_147,
+        decreto: { number: "60 - 1 / 2024", decreeOn: "2024-09-12", notifiedOn: "2024-09-20" },
+        officialState: { state: "E", on: "2025-12-15" },
+        platformDeadlines: { contract: "2025-03-20", completion: "2025-09-20" },
+        determine: [
+          {
+            number: "415",
+            adoptedOn: "2024-11-18",
+            contractOn: "2024-12-02",
+            supplierName: "Notifiche Sicure Srl (fittizio)",
+            amountEuro: 18_000,
+          },
+        ],
+        eventi: paidSteps(
+          {
+            completion: "2025-06-10",
+            asseverazione: "2025-08-20",
+            cre: "2025-08-25",
+            request: "2025-08-26",
+            paid: "2025-12-15",
+          },
+          23_147,
+          "3051",
+        ).toSpliced(
+          4,
+          0,
+          {
+            kind: "richiesta-integrazione",
+            on: "2025-09-15",
+            dueOn: "2025-09-25",
+            repliedOn: "2025-09-22",
+            note: "CRE firmato digitalmente",
+          },
+          { kind: "verifica-formale", on: "2025-10-20", outcome: "positiva" },
+        ),
+      },
+    ]),
+    member("Pieve Illustrativa", 4, 7_400, [
+      // Asseverato; a request for integration of the payment request not answered in time.
+      {
+        cup: "Z99F22000410006",
+        window: "Settembre 2022",
+        candidaturaSentOn: "2022-10-05",
+        amountEuro: 103_444,
+        services: [9, 10],
+        decreto: { number: "135 - 1 / 2022", decreeOn: "2023-01-03", notifiedOn: "2023-01-18" },
+        officialState: { state: "A", on: "2023-01-03" },
+        determine: [
+          {
+            number: "19",
+            adoptedOn: "2023-07-03",
+            contractOn: "2023-07-20",
+            supplierName: "Borghi Connessi Srl (fittizio)",
+            amountEuro: 96_000,
+          },
+        ],
+        eventi: [
+          ...online141("2024-04-15", [9, 10], "2024-06-20", "2024-06-28"),
+          { kind: "richiesta-completamento", on: "2024-07-01" },
+          { kind: "asseverazione", on: "2026-06-18", outcome: "positiva" },
+          { kind: "cre", on: "2026-09-01" },
+          { kind: "richiesta-erogazione", on: "2026-09-03" },
+          {
+            kind: "richiesta-integrazione",
+            on: "2026-10-01",
+            dueOn: "2026-10-11",
+            note: "Dichiarazione sul titolare effettivo",
+          },
+        ],
+      },
+      // Funded, the contract deadline months away.
+      {
+        cup: "Z99F25000420006",
+        measure: CLOUD_LUGLIO_2025,
+        candidaturaSentOn: "2025-08-01",
+        amountEuro: 77_897,
+        decreto: { number: "140 - 1 / 2025", decreeOn: "2025-12-02", notifiedOn: "2025-12-10" },
+        officialState: { state: "A", on: "2025-12-02" },
+        platformDeadlines: { contract: "2027-02-10", completion: "2027-12-10" },
+      },
+      // Contracted, completion open.
+      {
+        cup: "Z99F25000430006",
+        measure: APPIO_MAGGIO_2025,
+        candidaturaSentOn: "2025-06-12",
+        amountEuro: 5_832,
+        decreto: { number: "120 - 1 / 2025", decreeOn: "2025-10-14", notifiedOn: "2025-10-20" },
+        officialState: { state: "A", on: "2025-10-14" },
+        platformDeadlines: { contract: "2026-04-20", completion: "2027-01-31" },
+        determine: [
+          {
+            number: "58",
+            adoptedOn: "2026-03-02",
+            contractOn: "2026-03-16",
+            supplierName: "Avvisi in Tasca Srl (fittizio)",
+            amountEuro: 5_500,
+          },
+        ],
+      },
+    ]),
+  ];
+}
+
 export interface SeedOptions {
   db: Db;
   filesDir: string;
@@ -401,7 +814,7 @@ export function seedDemoData({ db, filesDir, today }: SeedOptions): { created: s
   const created: string[] = [];
   // One outer transaction (the models' own become savepoints): all the demo or none of it.
   db.transaction(() => {
-    for (const spec of [...realComuni(), ...inventedComuni(today)]) {
+    for (const spec of [...realComuni(), ...inventedComuni(today), ...colliDiProva()]) {
       const existing = db
         .select({ id: comune.id })
         .from(comune)
@@ -453,8 +866,13 @@ function seedComune(db: Db, spec: DemoComune, filesDir: string, today: IsoDate):
 function ensureUnione(db: Db, name: string): number {
   const found = db.select({ id: unione.id }).from(unione).where(eq(unione.name, name)).get();
   if (found) return found.id;
-  // No form creates an Unione yet: the demo writes the one it needs.
-  return db.insert(unione).values({ name, provincia: "FC" }).returning({ id: unione.id }).get().id;
+  // No form creates an Unione yet: the demo writes the ones it needs.
+  const spec = UNIONI[name] ?? { provincia: null, fictional: true };
+  return db
+    .insert(unione)
+    .values({ name, ...spec })
+    .returning({ id: unione.id })
+    .get().id;
 }
 
 function avvisoId(db: Db, window: Window): number {
@@ -476,28 +894,19 @@ function parsed<S extends z.ZodType>(schema: S, fields: z.input<S>): z.output<S>
 const euro = (amount: number | undefined) =>
   amount === undefined ? "" : euroInputValue(amount * 100);
 
+type Owner = { id: number; name: string; codiceIpa: string | null };
+
 function seedProgetto(
   db: Db,
-  owner: { id: number },
+  owner: Owner,
   p: DemoProgetto,
   filesDir: string,
   today: IsoDate,
 ): void {
   const amountCents = p.amountEuro * 100;
-  const split = decomposeAmount(amountCents);
-  if (split.kind !== "exact") throw new Error(`importo non scomponibile: ${p.amountEuro}`);
-  const { id: progettoId } = createProgetto(
-    db,
-    SEED_ACTOR,
-    owner.id,
-    parsed(CandidaturaInput, {
-      avvisoId: avvisoId(db, p.window),
-      sentOn: p.candidaturaSentOn,
-      band: split.band.id,
-      servizioIds: p.services ?? [],
-      amountRequested: euro(p.enteredAmountEuro ?? p.amountEuro),
-    }),
-  );
+  const progettoId = p.measure
+    ? seedOtherMeasure(db, owner, p, p.measure)
+    : seedCandidatura141(db, owner, p);
   const attach = (step: string, doc: DemoDocument | undefined) => {
     if (doc) uploadPlaceholder(db, filesDir, progettoId, step, doc);
   };
@@ -522,6 +931,18 @@ function seedProgetto(
       .where(eq(decreto.progettoId, progettoId))
       .get();
     attach(`decreto:${saved?.id}`, p.decretoDocument);
+  }
+
+  if (p.platformDeadlines) {
+    savePlatformDeadlines(
+      db,
+      SEED_ACTOR,
+      progettoId,
+      parsed(PlatformDeadlinesInput, {
+        platformContractDue: p.platformDeadlines.contract ?? "",
+        platformCompletionDue: p.platformDeadlines.completion ?? "",
+      }),
+    );
   }
 
   for (const i of p.istanze ?? []) {
@@ -565,6 +986,23 @@ function seedProgetto(
     attach(`determina:${id}`, dt.document);
   }
 
+  for (const c of p.proroghe ?? []) {
+    saveProroga(
+      db,
+      SEED_ACTOR,
+      progettoId,
+      null,
+      parsed(ProrogaInput, {
+        deadlineKind: c.deadline,
+        kind: c.kind,
+        grantedOn: c.grantedOn,
+        days: c.days === undefined ? "" : String(c.days),
+        until: c.until ?? "",
+        note: c.note ?? "",
+      }),
+    );
+  }
+
   for (const e of p.eventi ?? []) {
     const id = saveEvento(
       db,
@@ -601,7 +1039,8 @@ function seedProgetto(
       .where(eq(progetto.id, progettoId))
       .run();
   }
-  if (!p.services) {
+  const split = decomposeAmount(amountCents);
+  if (!p.services && !p.measure && split.kind === "exact") {
     // Which services is not public, only the amount: the count follows from it, as the
     // open-data import records it; the form can only count services it is given.
     db.update(progetto)
@@ -609,6 +1048,69 @@ function seedProgetto(
       .where(eq(progetto.id, progettoId))
       .run();
   }
+}
+
+/** A 1.4.1 candidatura through its form's schema and model. */
+function seedCandidatura141(db: Db, owner: Owner, p: DemoProgetto): number {
+  const split = decomposeAmount(p.amountEuro * 100);
+  if (split.kind !== "exact") throw new Error(`importo non scomponibile: ${p.amountEuro}`);
+  if (!p.window) throw new Error("finestra dell'avviso 1.4.1 mancante");
+  return createProgetto(
+    db,
+    SEED_ACTOR,
+    owner.id,
+    parsed(CandidaturaInput, {
+      avvisoId: avvisoId(db, p.window),
+      sentOn: p.candidaturaSentOn,
+      band: split.band.id,
+      servizioIds: p.services ?? [],
+      amountRequested: euro(p.enteredAmountEuro ?? p.amountEuro),
+    }),
+  ).id;
+}
+
+/**
+ * A grant of another measure as the open-data import records it (its avviso, the amount
+ * requested), since no form creates one; audited as the seed's, like every demo row.
+ */
+function seedOtherMeasure(
+  db: Db,
+  owner: Owner,
+  p: DemoProgetto,
+  measure: { misura: string; avviso: string },
+): number {
+  return auditedInsert<{ id: number }>(db, SEED_ACTOR, "progetto", progetto, {
+    comuneId: owner.id,
+    avvisoId: otherAvvisoId(db, measure),
+    misura: measure.misura,
+    title: `${misuraByCode(measure.misura)?.title ?? `Misura ${measure.misura}`} - Comune di ${owner.name}`,
+    beneficiaryKind: "comune",
+    beneficiaryName: `Comune di ${owner.name}`,
+    beneficiaryIpa: owner.codiceIpa,
+    candidaturaSentOn: p.candidaturaSentOn,
+    amountRequestedCents: p.amountEuro * 100,
+    // The site package belongs to 1.4.1 only.
+    sitePackage: false,
+  }).id;
+}
+
+/**
+ * The avviso by its published title. Setup seeds every avviso from the shared file first;
+ * without that file (tests) the demo adds the title alone, with no rules, as the import does
+ * for an avviso it does not know. The demo's dates do not depend on which of the two it is.
+ */
+function otherAvvisoId(db: Db, measure: { misura: string; avviso: string }): number {
+  const found = db
+    .select({ id: avviso.id })
+    .from(avviso)
+    .where(eq(avviso.title, measure.avviso))
+    .get();
+  if (found) return found.id;
+  return db
+    .insert(avviso)
+    .values({ title: measure.avviso, misura: measure.misura, target: "Comuni" })
+    .returning({ id: avviso.id })
+    .get().id;
 }
 
 /**

@@ -128,7 +128,9 @@ describe("a progetto of a measure whose rules are not in our sources", () => {
     );
     const [audit] = query<{ n: number }>(
       app,
-      "select count(*) n from audit_log where entity = 'proroga' and action = 'create'",
+      // This progetto's: the demo records proroghe of its own.
+      "select count(*) n from audit_log a join proroga p on p.id = a.entity_id where a.entity = 'proroga' and a.action = 'create' and p.progetto_id = ?",
+      progettoId,
     );
     expect(audit?.n).toBe(1);
   });

@@ -63,12 +63,13 @@ describe("the database", () => {
 describe("the demo data", () => {
   it("writes the real cases and the invented comuni once, however often it runs", () => {
     const first = seedDemoData({ db: t.db, filesDir: t.filesDir, today: "2026-11-22" });
-    expect(first.created).toHaveLength(13);
+    expect(first.created).toHaveLength(17);
     const second = seedDemoData({ db: t.db, filesDir: t.filesDir, today: "2026-11-23" });
     expect(second.created).toEqual([]);
-    expect(count("comune")).toBe(13);
-    expect(count("progetto")).toBe(13);
-    expect(count("unione")).toBe(1);
+    expect(count("comune")).toBe(17);
+    // The invented Unione's four comuni hold eleven grants of six measures.
+    expect(count("progetto")).toBe(24);
+    expect(count("unione")).toBe(2);
     const fictional = t.db
       .select({ name: comune.name })
       .from(comune)
@@ -78,7 +79,11 @@ describe("the demo data", () => {
       "Borgo Esempio",
       "Castel Prova",
       "Monte Dimostrativo",
+      "Pieve Illustrativa",
+      "Poggio Campione",
+      "Rocca Modello",
       "San Collaudo",
+      "Valle Prototipo",
       "Villa Fittizia",
     ]);
   });

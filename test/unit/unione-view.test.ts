@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addMember, removeMember } from "~/features/unione/unione-membership.server";
-import { loadUnioneComparison } from "~/features/unione/unione-view.server";
+import { loadUnioneComparison, loadUnionePage } from "~/features/unione/unione-view.server";
 import { auditLog, comune, unione } from "../../db/schema";
 import { createSyntheticUnione } from "../../scripts/lib/synthetic-unione";
 import { seedDemoData } from "../../scripts/seeds/demo";
@@ -56,6 +56,61 @@ describe("the Valle del Savio comparison", () => {
   });
 });
 
+describe("the demo's invented Unione", () => {
+  it("is marked dimostrativo, and its comuni hold several measures in every state after the decreto", () => {
+    seedDemoData({ db: t.db, filesDir: t.filesDir, today: TODAY });
+    const colli = t.db
+      .select()
+      .from(unione)
+      .where(eq(unione.name, "Unione dimostrativa dei Colli di Prova"))
+      .get();
+    expect(colli?.fictional).toBe(true);
+    const page = loadUnionePage(
+      t.db,
+      colli?.id ?? 0,
+      { today: TODAY, atRiskDays: 30 },
+      new URLSearchParams(),
+    );
+    const matrix = page?.matrix;
+    expect(matrix?.columns.map((c) => c.code)).toEqual([
+      "1.2",
+      "1.3.1",
+      "1.4.1",
+      "1.4.3",
+      "1.4.4",
+      "1.4.5",
+    ]);
+    for (const row of matrix?.rows ?? [])
+      expect(row.cells.filter(Boolean).length, row.comune).toBeGreaterThan(1);
+    const states = new Set(
+      matrix?.rows.flatMap((r) => r.cells.flatMap((c) => c?.grants.map((g) => g.state) ?? [])),
+    );
+    expect([...states].sort()).toEqual([
+      "Asseverato",
+      "Attività concluse",
+      "Finanziato",
+      "Fornitore contrattualizzato",
+      "In mantenimento fino al 31/12/2030",
+      "Revocato",
+      "Rinunciato",
+    ]);
+    const grants = matrix?.rows.flatMap((r) => r.cells.flatMap((c) => c?.grants ?? [])) ?? [];
+    const statuses = grants.map((g) => g.next?.status.kind).filter(Boolean);
+    expect(statuses).toContain("overdue");
+    expect(statuses).toContain("open");
+    expect(grants.some((g) => (g.leftoverCents ?? 0) > 0)).toBe(true);
+    expect(matrix?.total).toMatchObject({ renounced: 1, revoked: 1 });
+    expect(page?.upkeep.map((u) => [u.comune, u.until])).toEqual([
+      ["Poggio Campione", "2030-12-31"],
+      ["Rocca Modello", "2030-12-31"],
+      ["Valle Prototipo", "2030-12-31"],
+    ]);
+    expect(page?.sampleChecks).toEqual([
+      expect.objectContaining({ comune: "Poggio Campione", outcome: null }),
+    ]);
+  });
+});
+
 describe("the Unione page's queries", () => {
   it("are as many for 300 member comuni as for 10", () => {
     const small = createSyntheticUnione(t.sqlite, 10);
@@ -70,6 +125,23 @@ describe("the Unione page's queries", () => {
     expect(rows).toBe(300);
     expect(forLarge).toBe(forSmall);
     expect(forLarge).toBeLessThanOrEqual(10);
+  });
+
+  it("do not grow with the measures: the whole page for 30 comuni × 7 measures as for 1", () => {
+    const one = createSyntheticUnione(t.sqlite, 30);
+    const seven = createSyntheticUnione(t.sqlite, 30, { measures: 7 });
+    const load = (id: number) =>
+      loadUnionePage(t.db, id, { today: TODAY, atRiskDays: 30 }, new URLSearchParams());
+    let page: ReturnType<typeof load> = null;
+    const forOne = countQueries(() => load(one));
+    const forSeven = countQueries(() => {
+      page = load(seven);
+    });
+    expect(forSeven).toBe(forOne);
+    const matrix = (page as ReturnType<typeof load>)?.matrix;
+    expect(matrix?.columns).toHaveLength(7);
+    expect(matrix?.rows).toHaveLength(30);
+    expect(matrix?.rows.every((r) => r.cells.every((c) => c !== null))).toBe(true);
   });
 });
 

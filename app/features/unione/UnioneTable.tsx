@@ -96,7 +96,7 @@ export function UnioneTable({
     <SortHeader label={label} column={column} query={query} base={base} numeric={numeric} />
   );
   return (
-    <TableScroll label="Confronto dei comuni">
+    <TableScroll label="Confronto dei comuni, misura 1.4.1">
       <table className="comparison">
         <caption>
           Confronto dei comuni{filtered ? " (filtrato)" : ""}: {rows.length} comuni

@@ -1,6 +1,7 @@
 /**
- * What the Unione page compares: its member comuni and each one's 1.4.1 progetto, in a
- * fixed number of queries whatever the number of members (members, then the read model).
+ * What the Unione page compares: its member comuni, each one's 1.4.1 progetto, and all
+ * their grants by measure, in a fixed number of queries whatever the number of members
+ * (members, then the read model once for every measure).
  */
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "../../../db/connection";
@@ -9,6 +10,8 @@ import { checklistItems, readiness } from "../../domain/conformity";
 import type { Policy } from "../../domain/policy";
 import { type AssessedProgetto, loadAssessedProgetti } from "../../models/progetti.server";
 import { statusesByProgetto } from "../conformity/conformity.server";
+import { portfolioGrant } from "../portfolio/portfolio";
+import { grantFactsOf } from "../portfolio/portfolio.server";
 import {
   comparisonRow,
   comparisonTotals,
@@ -19,24 +22,37 @@ import {
   sortRows,
 } from "./unione-comparison";
 import { laneChart } from "./unione-lanes";
+import { sampleChecksAcross, unioneMatrix, upkeepAcross } from "./unione-matrix";
 
-export function loadUnioneMembers(db: Db, unioneId: number, policy: Policy): MemberFacts[] {
-  const members = db
+type Member = { id: number; name: string; population: number | null };
+
+/** The members and the progetti they hold themselves (not their schools'), of every measure. */
+function loadMembersAndGrants(db: Db, unioneId: number, policy: Policy) {
+  const members: Member[] = db
     .select({ id: comune.id, name: comune.name, population: comune.population })
     .from(comune)
     .where(eq(comune.unioneId, unioneId))
     .orderBy(asc(comune.name))
     .all();
+  const progetti =
+    members.length === 0
+      ? []
+      : loadAssessedProgetti(
+          db,
+          policy,
+          and(eq(comune.unioneId, unioneId), eq(progetto.beneficiaryKind, "comune")),
+        );
+  return { members, progetti };
+}
+
+/** Each member with its 1.4.1 progetto, for the first comparison. */
+function memberFacts(
+  db: Db,
+  members: readonly Member[],
+  all: readonly AssessedProgetto[],
+): MemberFacts[] {
   if (members.length === 0) return [];
-  const progetti = loadAssessedProgetti(
-    db,
-    policy,
-    and(
-      eq(comune.unioneId, unioneId),
-      eq(progetto.misura, "1.4.1"),
-      eq(progetto.beneficiaryKind, "comune"),
-    ),
-  );
+  const progetti = all.filter((p) => p.progetto.misura === "1.4.1");
   const conformity = statusesByProgetto(
     db,
     progetti.map((p) => p.progetto.id),
@@ -86,13 +102,20 @@ export function loadUnioneMembers(db: Db, unioneId: number, policy: Policy): Mem
   });
 }
 
-/** The Unione, its comparison rows and totals, as of today. */
+export function loadUnioneMembers(db: Db, unioneId: number, policy: Policy): MemberFacts[] {
+  const { members, progetti } = loadMembersAndGrants(db, unioneId, policy);
+  return memberFacts(db, members, progetti);
+}
+
+/** The Unione, its comparison rows and totals, and every member's grants, as of today. */
 export function loadUnioneComparison(db: Db, unioneId: number, policy: Policy) {
   const found = db.select().from(unione).where(eq(unione.id, unioneId)).get();
   if (!found) return null;
-  const members = loadUnioneMembers(db, unioneId, policy);
+  const { members: comuni, progetti } = loadMembersAndGrants(db, unioneId, policy);
+  const members = memberFacts(db, comuni, progetti);
   const rows = members.map(comparisonRow);
-  return { unione: found, members, rows, totals: comparisonTotals(rows) };
+  const grants = progetti.map((p) => portfolioGrant(grantFactsOf(p)));
+  return { unione: found, members, rows, totals: comparisonTotals(rows), grants };
 }
 
 export function listUnioni(db: Db) {
@@ -118,7 +141,7 @@ export function loadUnionePage(db: Db, unioneId: number, policy: Policy, params:
     .sort((a, b) => (order.get(a.comuneId) ?? 0) - (order.get(b.comuneId) ?? 0));
   return {
     today,
-    unione: { id: found.unione.id, name: found.unione.name },
+    unione: { id: found.unione.id, name: found.unione.name, fictional: found.unione.fictional },
     query,
     rows,
     totals: comparisonTotals(rows),
@@ -126,5 +149,12 @@ export function loadUnionePage(db: Db, unioneId: number, policy: Policy, params:
     funnel: phaseFunnel(found.rows),
     lanes: laneChart(shownMembers, today),
     members: found.rows.map((r) => ({ id: r.comuneId, name: r.comune })),
+    // The second comparison, by measure, always shows every member: filters are the first's.
+    matrix: unioneMatrix(
+      found.rows.map((r) => ({ comuneId: r.comuneId, comune: r.comune })),
+      found.grants,
+    ),
+    upkeep: upkeepAcross(found.grants),
+    sampleChecks: sampleChecksAcross(found.grants),
   };
 }
