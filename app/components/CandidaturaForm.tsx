@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { BANDS } from "~/domain/bands";
+import { ErrorSummary } from "./ErrorSummary";
 import { Field } from "./Field";
 import { FormVersion } from "./FormVersion";
 import { Select } from "./Select";
@@ -29,6 +30,7 @@ export function CandidaturaForm({
 }) {
   return (
     <Form method="post">
+      <ErrorSummary errors={errors} />
       {version !== undefined ? <FormVersion version={version} error={errors._form} /> : null}
       <Select
         name="avvisoId"

@@ -1,13 +1,26 @@
-import { Form } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 
-/** A separate form, so deleting is always a deliberate second button. */
-export function DeleteStep({ label }: { label: string }) {
+/**
+ * A delete asks first: the button is a link to the confirmation page, which posts the
+ * delete (no script needed). `passaggio`: the step as "determina:3".
+ */
+export function DeleteStep({
+  label,
+  progettoId,
+  passaggio,
+}: {
+  label: string;
+  progettoId: number;
+  passaggio: string;
+}) {
   return (
-    <Form method="post" className="delete-step">
-      <input type="hidden" name="intent" value="delete" />
-      <button type="submit" className="secondary">
+    <p className="delete-step">
+      <Link
+        to={`/progetti/${progettoId}/elimina?passaggio=${encodeURIComponent(passaggio)}`}
+        className="button secondary"
+      >
         {label}
-      </button>
-    </Form>
+      </Link>
+    </p>
   );
 }

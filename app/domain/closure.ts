@@ -8,6 +8,7 @@ import { daysBetween, type IsoDate } from "./dates";
 import { type DeadlineStatus, deadlineStatus } from "./deadlines";
 import { formatDate, formatEuro } from "./format";
 import type { Policy } from "./policy";
+import { futureFactError } from "./step-checks";
 import {
   EVENT_KIND_LABELS,
   EVENT_OUTCOME_LABELS,
@@ -362,13 +363,13 @@ export function checkClosureEvent(
     errors[field] ??= message;
   };
   const label = EVENT_KIND_LABELS[e.kind];
-  if (e.occurredOn > context.today)
-    refuse(
-      "occurredOn",
-      `La data non può essere futura (oggi è il ${formatDate(context.today)}): si registrano solo fatti già avvenuti`,
-    );
-  if (e.repliedOn && e.repliedOn > context.today)
-    refuse("repliedOn", `La data non può essere futura (oggi è il ${formatDate(context.today)})`);
+  // One rule for every step's dates: a fact that already happened is never in the future.
+  const future = (field: string, date: IsoDate | null | undefined) => {
+    const message = futureFactError(date, context.today);
+    if (message) refuse(field, message);
+  };
+  future("occurredOn", e.occurredOn);
+  future("repliedOn", e.repliedOn);
   if (e.repliedOn && e.repliedOn < e.occurredOn)
     refuse("repliedOn", "La risposta non può precedere la richiesta");
   if (e.dueOn && e.dueOn < e.occurredOn)

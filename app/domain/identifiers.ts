@@ -3,14 +3,25 @@
  * each is normalised, used by the forms and by the open-data import alike.
  */
 
-/** CUP: 15 letters and digits, e.g. G51F22003070006. */
+/**
+ * CUP: 15 characters — a letter, two digits, a letter, the two digits of the year of the
+ * decision, then nine digits (progressive and check digits), e.g. G51F22003070006. The
+ * grouping is the one Wikipedia gives for the published example "C 1 1 G 06 00000 000 1"
+ * (it.wikipedia.org/wiki/Codice_unico_di_progetto, after the CIPE deliberations); all 1,664
+ * CUP of the PA digitale 2026 open data of Misura 1.4.1 (sample of January 2025) fit it.
+ */
 export function isValidCup(value: string): boolean {
-  return /^[A-Z0-9]{15}$/.test(value);
+  return /^[A-Z][0-9]{2}[A-Z][0-9]{11}$/.test(value);
 }
 
-/** CIG: 10 letters and digits (smart CIG start with Z, A-F or X). */
+/**
+ * CIG: 10 characters in one of ANAC's three published forms, as the administrative
+ * courts' filing system (PAT, "rito appalti") checks them: standard, 7 digits and 3
+ * hexadecimal characters; smart CIG, a letter V-Z and 9 hexadecimal characters; CIG of the
+ * national platform (PCP, since 2024), a letter A-U and 9 hexadecimal characters.
+ */
 export function isValidCig(value: string): boolean {
-  return /^[A-Z0-9]{10}$/.test(value);
+  return /^(?:[0-9]{7}[0-9A-F]{3}|[A-Z][0-9A-F]{9})$/.test(value);
 }
 
 /**

@@ -6,9 +6,9 @@ import { type AccessMode, authorizeProgetto, type RouteArgs } from "../auth/auth
 import { parseRecordId } from "../auth/canonical-path";
 import { actorOf } from "../models/audited.server";
 import type { ProgettoRecord } from "../models/progetto-record.server";
-import { deleteStep, StepRejected } from "../models/steps.server";
+import { deleteStep, NeedsConfirmation, StepRejected } from "../models/steps.server";
 import { fieldErrors } from "./field-errors";
-import { formFailed } from "./form-result";
+import { confirmedOf, formFailed, formToConfirm, withNotice } from "./form-result";
 
 /** What an edit form's action needs of the progetto: where to go back, which version. */
 type EditedRecord = Pick<ProgettoRecord, "progetto" | "version">;
@@ -19,10 +19,12 @@ export function formFields(
   lists: readonly string[] = [],
 ): Record<string, string | string[]> {
   const fields: Record<string, string | string[]> = {};
+  // "conferma": the warnings the user ticked, a list on every form.
+  const listed = [...lists, "conferma"];
   for (const key of new Set(form.keys())) {
-    fields[key] = lists.includes(key) ? form.getAll(key).map(String) : String(form.get(key) ?? "");
+    fields[key] = listed.includes(key) ? form.getAll(key).map(String) : String(form.get(key) ?? "");
   }
-  for (const key of lists) fields[key] ??= [];
+  for (const key of listed) fields[key] ??= [];
   return fields;
 }
 
@@ -37,7 +39,8 @@ export async function submitStepForm<S extends z.ZodType>(
     record: EditedRecord;
     schema: S;
     lists?: readonly string[];
-    save: (input: z.output<S>) => void;
+    /** `confirmed`: the codes of the warnings the user ticked "Confermo" for. */
+    save: (input: z.output<S>, confirmed: readonly string[]) => void;
   },
 ) {
   const fields = formFields(form, options.lists);
@@ -46,12 +49,13 @@ export async function submitStepForm<S extends z.ZodType>(
   const parsed = options.schema.safeParse(fields);
   if (!parsed.success) return formFailed(fieldErrors(parsed.error), fields);
   try {
-    options.save(parsed.data);
+    options.save(parsed.data, confirmedOf(fields));
   } catch (error) {
     if (error instanceof StepRejected) return formFailed(error.errors, fields);
+    if (error instanceof NeedsConfirmation) return formToConfirm(error.warnings, fields);
     throw error;
   }
-  throw redirect(`/progetti/${options.record.progetto.id}`);
+  throw redirect(withNotice(`/progetti/${options.record.progetto.id}`, "salvato"));
 }
 
 const CONFLICT_MESSAGE =
@@ -133,6 +137,7 @@ export async function stepFormAction<S extends z.ZodType>(
       progettoId: number,
       stepId: number | null,
       input: z.output<S>,
+      confirmed: readonly string[],
     ) => void;
   },
 ) {
@@ -143,12 +148,13 @@ export async function stepFormAction<S extends z.ZodType>(
   const progettoId = record.progetto.id;
   if (form.get("intent") === "delete" && step) {
     deleteStep(db, actor, progettoId, kind, step.id, config.filesDir);
-    throw redirect(`/progetti/${progettoId}`);
+    throw redirect(withNotice(`/progetti/${progettoId}`, "eliminato"));
   }
   return submitStepForm(form, {
     record,
     schema: options.schema,
     lists: options.lists,
-    save: (input) => options.save(db, actor, progettoId, step?.id ?? null, input),
+    save: (input, confirmed) =>
+      options.save(db, actor, progettoId, step?.id ?? null, input, confirmed),
   });
 }

@@ -14,6 +14,7 @@ import {
   normalizePartitaIva,
 } from "../domain/identifiers";
 import { parseEuroInput } from "../domain/money";
+import { notificationBeforeDecretoError } from "../domain/step-checks";
 import {
   EVENT_FIELDS,
   EVENT_KINDS,
@@ -87,12 +88,13 @@ export const DecretoInput = z
     notifiedOn: optionalDate,
     amount: optionalAmount,
     cup: z.string().transform(normalizeCup).refine(isValidCup, {
-      error: "Il CUP deve avere 15 caratteri tra lettere e cifre, per esempio G51F22003070006",
+      error:
+        "Il CUP non è scritto correttamente: 15 caratteri, una lettera, due cifre, una lettera e 11 cifre, per esempio G51F22003070006",
     }),
   })
-  .refine((d) => after(d.decreeOn, d.notifiedOn), {
-    path: ["notifiedOn"],
-    error: "La data di notifica non può precedere la data del decreto",
+  .superRefine((d, ctx) => {
+    const message = notificationBeforeDecretoError(d.decreeOn, d.notifiedOn);
+    if (message) ctx.addIssue({ code: "custom", path: ["notifiedOn"], message });
   });
 
 export const IstanzaInput = z
@@ -161,7 +163,7 @@ export const DeterminaInput = z
     ),
     cig: optionalCode(
       isValidCig,
-      "Il CIG deve avere 10 caratteri tra lettere e cifre",
+      "Il CIG non è scritto correttamente: 10 caratteri, per esempio 8915724AB3 o ZB12345678 (cifre e lettere da A a F dopo il primo carattere)",
       normalizeCig,
     ),
     amount: optionalAmount,

@@ -12,11 +12,13 @@ import {
   type SessionUser,
 } from "../auth/access";
 import { judgePath } from "../auth/canonical-path";
+import { readRefusedForm } from "../auth/kept-form.server";
+import { safeReturnPath } from "../auth/return-path";
 import { paramsWellFormed, type RouteMatch } from "../auth/route-params";
 import { userFromCookie } from "../auth/session.server";
 import { readConfig } from "./config.server";
 import { getDb } from "./db.server";
-import { errorPageHtml } from "./error-page.server";
+import { errorPageHtml, keptFormPageHtml } from "./error-page.server";
 import { sameOriginAs } from "./host.server";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -119,6 +121,8 @@ export async function guard(req: Request, res: Response, next: NextFunction): Pr
         303,
         `/accedi?ritorno=${encodeURIComponent(req.originalUrl.replace(/\.data(\?|$)/, "$1"))}`,
       );
+    } else if (req.method === "POST" && (await keepRefusedForm(req, res, verdict))) {
+      // Answered: the refusal keeps what was typed and offers to sign in and resend.
     } else if (verdict === "sign-in") {
       refuse(res, 401, "Accesso richiesto", "Per modificare i dati occorre accedere.");
     } else {
@@ -130,6 +134,23 @@ export async function guard(req: Request, res: Response, next: NextFunction): Pr
 }
 
 type Verdict = "allow" | "sign-in" | "forbidden" | "not-found";
+
+/**
+ * A same-origin form post refused for its session or permission: answered (401 or 403) with
+ * a page that keeps what was typed. False when the body is not a form that can be kept.
+ */
+async function keepRefusedForm(req: Request, res: Response, verdict: Verdict): Promise<boolean> {
+  const action = safeReturnPath(req.originalUrl.replace(/\.data(\?|$)/, "$1"), "http://x");
+  const kept = await readRefusedForm(req, action, readConfig().uploadMaxBytes);
+  if (!kept) return false;
+  const status = verdict === "sign-in" ? 401 : 403;
+  res
+    .status(status)
+    .type("html")
+    .set("Cache-Control", "no-store")
+    .send(keptFormPageHtml(status, kept));
+  return true;
+}
 
 function decide(requirement: Requirement, user: SessionUser | null): Verdict {
   if (requirement.kind === "public") return "allow";

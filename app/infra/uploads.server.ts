@@ -19,7 +19,12 @@ export interface ReceivedFile {
   head: Buffer;
 }
 
-export class UploadTooLarge extends Error {}
+/** The upload went over a limit; `fields`: the text fields read, so the form keeps them. */
+export class UploadTooLarge extends Error {
+  constructor(readonly fields: Record<string, string> = {}) {
+    super("upload too large");
+  }
+}
 
 export class NotMultipart extends Error {}
 
@@ -41,27 +46,39 @@ export async function receiveUpload(
   maxBytes: number,
 ): Promise<{ fields: Record<string, string>; file: ReceivedFile | null }> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  // The multipart envelope adds a little; anything far beyond the limit is refused unread.
-  if (declared > maxBytes + 64 * 1024) {
-    await discardBody(request.body, maxBytes * 8);
-    throw new UploadTooLarge();
-  }
   const [type, boundary] = (request.headers.get("content-type") ?? "").split(/\s*;\s*boundary=/);
-  if (!request.body || !boundary || type !== "multipart/form-data") throw new NotMultipart();
+  // The multipart envelope adds a little; a body far beyond the limit is refused, but read
+  // (up to a bound, as a refused body must be for the answer to arrive) for its text fields,
+  // so that the form comes back with everything but the file.
+  const declaredTooLarge = declared > maxBytes + 64 * 1024;
+  if (!request.body || !boundary || type !== "multipart/form-data") {
+    if (declaredTooLarge) {
+      await discardBody(request.body, maxBytes * 8);
+      throw new UploadTooLarge();
+    }
+    throw new NotMultipart();
+  }
   const fields: Record<string, string> = {};
   let file: ReceivedFile | null = null;
+  let fileTooLarge = declaredTooLarge;
   let textFields = 0;
   let otherBytes = 0;
   try {
     // Every byte counts against one ceiling, part headers and preamble included.
-    const ceiling = maxBytes + MAX_OTHER_FILES + MAX_TEXT_FIELDS * MAX_TEXT_FIELD + 64 * 1024;
+    const ceiling = declaredTooLarge
+      ? maxBytes * 8
+      : maxBytes + MAX_OTHER_FILES + MAX_TEXT_FIELDS * MAX_TEXT_FIELD + 64 * 1024;
     const body = counted(request.body, ceiling);
     for await (const part of streamMultipart(body, boundary) as AsyncIterable<Part>) {
       if (part.done) break;
       if (typeof part.filename === "string") {
-        if (part.name === FILE_FIELD && file === null)
-          file = await streamToTemp(part.filename, part.data, filesDir, maxBytes);
-        // Other files are not wanted, but must be read past.
+        if (part.name === FILE_FIELD && file === null && !fileTooLarge) {
+          const received = await streamToTemp(part.filename, part.data, filesDir, maxBytes);
+          if (received === "too-large") fileTooLarge = true;
+          else file = received;
+        }
+        // Other files, and a file over the limit, are not wanted, but must be read past.
+        else if (part.name === FILE_FIELD) for await (const _ of part.data);
         else
           for await (const chunk of part.data) {
             otherBytes += chunk.byteLength;
@@ -74,13 +91,17 @@ export async function receiveUpload(
     }
   } catch (error) {
     discard(file);
-    if (error instanceof UploadTooLarge || (error as { code?: unknown }).code !== undefined)
-      throw error;
+    if (error instanceof UploadTooLarge) throw new UploadTooLarge(fields);
+    if ((error as { code?: unknown }).code !== undefined) throw error;
     // The parser's own complaint: a body that is not a well-formed multipart form.
     throw new Response("Il modulo inviato non è scritto in forma valida.", {
       status: 400,
       statusText: "Modulo non leggibile",
     });
+  }
+  if (fileTooLarge) {
+    discard(file);
+    throw new UploadTooLarge(fields);
   }
   return { fields, file };
 }
@@ -139,12 +160,13 @@ async function readText(data: AsyncIterable<Uint8Array>): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The file to a temporary file; "too-large" (and nothing kept) past `maxBytes`, read to its end. */
 async function streamToTemp(
   filename: string,
   data: AsyncIterable<Uint8Array>,
   filesDir: string,
   maxBytes: number,
-): Promise<ReceivedFile | null> {
+): Promise<ReceivedFile | null | "too-large"> {
   const tempDir = path.join(filesDir, ".tmp");
   mkdirSync(tempDir, { recursive: true });
   const tempPath = path.join(tempDir, randomUUID());
@@ -156,7 +178,8 @@ async function streamToTemp(
   try {
     for await (const chunk of data) {
       size += chunk.byteLength;
-      if (size > maxBytes) throw new UploadTooLarge();
+      // Past the limit the rest is read and dropped (the body's ceiling still bounds it).
+      if (size > maxBytes) continue;
       hash.update(chunk);
       if (headSize < SNIFF_BYTES) {
         head.push(Buffer.from(chunk));
@@ -170,6 +193,10 @@ async function streamToTemp(
     out.destroy();
     rmSync(tempPath, { force: true });
     throw error;
+  }
+  if (size > maxBytes) {
+    rmSync(tempPath, { force: true });
+    return "too-large";
   }
   if (filename === "" && size === 0) {
     // The form was sent with no file chosen.

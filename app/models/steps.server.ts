@@ -22,6 +22,17 @@ import { checkClosureEvent } from "../domain/closure";
 import type { IsoDate } from "../domain/dates";
 import { assessProgetto } from "../domain/progetto";
 import { acceptedSubstitutions, servicesInForce } from "../domain/services";
+import {
+  asseverazioneWithOpenChecklistWarning,
+  checkCandidaturaDates,
+  checkDecreto,
+  checkDetermina,
+  contractDate,
+  type StepFindings,
+  type StepWarning,
+  unconfirmed,
+} from "../domain/step-checks";
+import { loadChecklist } from "../features/conformity/conformity.server";
 import type { PlatformDeadlinesInput, ProrogaInput } from "../forms/deadline-inputs";
 import type {
   CandidaturaInput,
@@ -39,6 +50,29 @@ export class StepRejected extends Error {
   constructor(readonly errors: Record<string, string>) {
     super(Object.values(errors).join("; "));
   }
+}
+
+/** Input that is possible but unusual: saved once the user confirms each warning. */
+export class NeedsConfirmation extends Error {
+  constructor(readonly warnings: StepWarning[]) {
+    super(warnings.map((w) => w.message).join("; "));
+  }
+}
+
+/**
+ * What a form adds to a save: today, for dates that cannot be future, and the warnings the
+ * user confirmed. The demo seeds record history as it was and pass none.
+ */
+export interface StepChecks {
+  today: IsoDate;
+  confirmed: readonly string[];
+}
+
+/** Refuses the impossible, asks to confirm the unusual, lets the rest through. */
+function enforce(found: StepFindings, checks: StepChecks): void {
+  if (Object.keys(found.errors).length) throw new StepRejected(found.errors);
+  const left = unconfirmed(found.warnings, checks.confirmed);
+  if (left.length) throw new NeedsConfirmation(left);
 }
 
 type Candidatura = z.output<typeof CandidaturaInput>;
@@ -92,9 +126,19 @@ export function updateCandidatura(
   actor: Actor,
   progettoId: number,
   input: Candidatura,
+  checks?: StepChecks,
 ): string[] {
   const warnings = checked(input);
   db.transaction((tx) => {
+    if (checks) {
+      const decreeOn =
+        tx
+          .select({ decreeOn: decreto.decreeOn })
+          .from(decreto)
+          .where(eq(decreto.progettoId, progettoId))
+          .get()?.decreeOn ?? null;
+      enforce(checkCandidaturaDates(input, { today: checks.today, decreeOn }), checks);
+    }
     auditedUpdate(tx, actor, "progetto", progetto, progettoId, candidaturaFields(input));
     setServices(tx, progettoId, input.servizioIds);
   });
@@ -106,8 +150,30 @@ export function saveDecreto(
   actor: Actor,
   progettoId: number,
   input: z.output<typeof DecretoInput>,
+  checks?: StepChecks,
 ): void {
   db.transaction((tx) => {
+    if (checks) {
+      const sent = tx
+        .select({ on: progetto.candidaturaSentOn })
+        .from(progetto)
+        .where(eq(progetto.id, progettoId))
+        .get();
+      const contracts = tx
+        .select({ adoptedOn: determina.adoptedOn, contractOn: determina.contractOn })
+        .from(determina)
+        .where(eq(determina.progettoId, progettoId))
+        .all()
+        .map(contractDate);
+      enforce(
+        checkDecreto(input, {
+          today: checks.today,
+          candidaturaSentOn: sent?.on ?? null,
+          contracts,
+        }),
+        checks,
+      );
+    }
     const clash = tx
       .select({ comune: comune.name })
       .from(progetto)
@@ -214,10 +280,20 @@ export function saveDetermina(
   progettoId: number,
   determinaId: number | null,
   input: z.output<typeof DeterminaInput>,
+  checks?: StepChecks,
 ): number {
   const { amount, ...rest } = input;
   const fields = { ...rest, amountCents: amount };
   return db.transaction((tx) => {
+    if (checks) {
+      const notifiedOn =
+        tx
+          .select({ on: decreto.notifiedOn })
+          .from(decreto)
+          .where(eq(decreto.progettoId, progettoId))
+          .get()?.on ?? null;
+      enforce(checkDetermina(input, { today: checks.today, notifiedOn }), checks);
+    }
     if (determinaId === null)
       return auditedInsert<{ id: number }>(tx, actor, "determina", determina, {
         progettoId,
@@ -236,6 +312,7 @@ export function saveEvento(
   eventoId: number | null,
   input: z.output<typeof EventoInput>,
   today: IsoDate,
+  confirmed?: readonly string[],
 ): number {
   const { amount, ...rest } = input;
   const fields = { ...rest, amountCents: amount, source: "manuale" as const };
@@ -261,6 +338,14 @@ export function saveEvento(
       financedCents: grantedAmountOf(tx, progettoId),
     });
     if (Object.keys(errors).length) throw new StepRejected(errors);
+    // The checklist can lag behind the platform: an open item is unusual, not impossible.
+    if (confirmed && input.kind === "asseverazione") {
+      const services = servicesInForceExcept(tx, progettoId, null);
+      const warning = asseverazioneWithOpenChecklistWarning(
+        loadChecklist(db, progettoId, services).readiness,
+      );
+      enforce({ errors: {}, warnings: warning ? [warning] : [] }, { today, confirmed });
+    }
     if (eventoId === null)
       return auditedInsert<{ id: number }>(tx, actor, "evento", evento, { progettoId, ...fields })
         .id;

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { MilestoneChart } from "~/components/MilestoneChart";
+import { SavedNotice } from "~/components/SavedNotice";
 import { checkCandidatura } from "~/domain/candidatura-rules";
 import { describeClosureState } from "~/domain/closure";
 import { formatEuro } from "~/domain/format";
@@ -59,6 +60,7 @@ export default function ProgettoPage() {
         <Link to={`/comuni/${comune.id}`}>Comune di {comune.name}</Link>
       </p>
       <h1>{progetto.title}</h1>
+      <SavedNotice />
       {ruleWarnings.map((w) => (
         <p key={w} className="warning">
           Attenzione: {w}

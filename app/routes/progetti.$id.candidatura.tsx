@@ -32,7 +32,10 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.success)
     return { ...formFailed(fieldErrors(parsed.error), fields), warnings: [] as string[] };
   try {
-    const warnings = updateCandidatura(context.db, actorOf(user), progetto.id, parsed.data);
+    const warnings = updateCandidatura(context.db, actorOf(user), progetto.id, parsed.data, {
+      today: context.policy.today,
+      confirmed: [],
+    });
     return { ...formSaved("Candidatura salvata.", fields), warnings };
   } catch (error) {
     if (error instanceof StepRejected)

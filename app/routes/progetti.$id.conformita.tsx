@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { FormVersion } from "~/components/FormVersion";
 import { JobProgress } from "~/components/JobProgress";
 import { checklistItems, describeReadiness } from "~/domain/conformity";
@@ -104,6 +105,7 @@ export default function ConformitaPage() {
         </>
       )}
 
+      <ErrorSummary errors={result?.errors} />
       <Form method="post">
         <input type="hidden" name="intent" value="save" />
         <FormVersion version={version} error={errors._form} />

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
+import { ConfirmWarnings, ErrorSummary } from "~/components/ErrorSummary";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { euroInputValue } from "~/domain/money";
 import { BackToProgetto } from "~/features/progetto/BackToProgetto";
-import { formValue } from "~/forms/form-result";
+import { confirmedOf, formValue } from "~/forms/form-result";
 import { submitStepForm } from "~/forms/step-form.server";
 import { DecretoInput } from "~/forms/step-inputs";
 import { actorOf } from "~/models/audited.server";
@@ -24,7 +25,11 @@ export async function action(args: ActionFunctionArgs) {
   return submitStepForm(await args.request.formData(), {
     record,
     schema: DecretoInput,
-    save: (input) => saveDecreto(context.db, actorOf(user), progetto.id, input),
+    save: (input, confirmed) =>
+      saveDecreto(context.db, actorOf(user), progetto.id, input, {
+        today: context.policy.today,
+        confirmed,
+      }),
   });
 }
 
@@ -39,6 +44,7 @@ export default function DecretoPage() {
     <section className="narrow">
       <BackToProgetto progetto={record.progetto} />
       <h1>Decreto di finanziamento</h1>
+      <ErrorSummary errors={data?.errors} warnings={data?.warnings} />
       <Form method="post">
         <FormVersion version={record.version} error={errors._form} />
         <Field
@@ -80,6 +86,7 @@ export default function DecretoPage() {
           defaultValue={value("cup", record.progetto.cup)}
           error={errors.cup}
         />
+        <ConfirmWarnings warnings={data?.warnings} confirmed={confirmedOf(data?.values)} />
         <button type="submit">Salva il decreto</button>
       </Form>
     </section>

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DeleteStep } from "~/components/DeleteStep";
+import { ConfirmWarnings, ErrorSummary } from "~/components/ErrorSummary";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { euroInputValue } from "~/domain/money";
 import { BackToProgetto } from "~/features/progetto/BackToProgetto";
-import { formValue } from "~/forms/form-result";
+import { confirmedOf, formValue } from "~/forms/form-result";
 import { authorizeStep, stepFormAction } from "~/forms/step-form.server";
 import { DeterminaInput } from "~/forms/step-inputs";
 import { saveDetermina } from "~/models/steps.server";
@@ -18,7 +19,12 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export function action(args: ActionFunctionArgs) {
-  return stepFormAction(args, "determina", { schema: DeterminaInput, save: saveDetermina });
+  const today = args.context.policy.today;
+  return stepFormAction(args, "determina", {
+    schema: DeterminaInput,
+    save: (db, actor, progettoId, determinaId, input, confirmed) =>
+      saveDetermina(db, actor, progettoId, determinaId, input, { today, confirmed }),
+  });
 }
 
 export default function DeterminaPage() {
@@ -31,6 +37,7 @@ export default function DeterminaPage() {
     <section className="narrow">
       <BackToProgetto progetto={record.progetto} />
       <h1>{d ? `Determina n. ${d.number}` : "Nuova determina di affidamento"}</h1>
+      <ErrorSummary errors={data?.errors} warnings={data?.warnings} />
       <Form method="post">
         <Field
           name="number"
@@ -82,9 +89,16 @@ export default function DeterminaPage() {
           error={errors.contractOn}
         />
         <FormVersion version={record.version} error={errors._form} />
+        <ConfirmWarnings warnings={data?.warnings} confirmed={confirmedOf(data?.values)} />
         <button type="submit">Salva la determina</button>
       </Form>
-      {d ? <DeleteStep label="Elimina la determina e i suoi documenti" /> : null}
+      {d ? (
+        <DeleteStep
+          label="Elimina la determina e i suoi documenti"
+          progettoId={record.progetto.id}
+          passaggio={`determina:${d.id}`}
+        />
+      ) : null}
     </section>
   );
 }

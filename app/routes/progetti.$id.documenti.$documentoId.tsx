@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { authorizeDocumento } from "~/auth/authorize.server";
+import { withNotice } from "~/forms/form-result";
 import { attachmentResponse } from "~/infra/http.server";
 import { actorOf } from "~/models/audited.server";
 import { deleteDocumento } from "~/models/documenti.server";
@@ -16,5 +17,5 @@ export async function action(args: ActionFunctionArgs) {
   if (form.get("intent") !== "delete") throw new Response("Operazione non valida", { status: 400 });
   const progettoId = record.progetto.id;
   deleteDocumento(context.db, actorOf(user), progettoId, documento.id, context.config.filesDir);
-  throw redirect(`/progetti/${progettoId}`);
+  throw redirect(withNotice(`/progetti/${progettoId}`, "eliminato"));
 }

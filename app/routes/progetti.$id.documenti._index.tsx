@@ -8,11 +8,13 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { authorizeProgetto } from "~/auth/authorize.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { Field } from "~/components/Field";
 import { Select } from "~/components/Select";
 import { formatFileSize } from "~/domain/format";
 import { BackToProgetto } from "~/features/progetto/BackToProgetto";
 import { fieldErrors } from "~/forms/field-errors";
+import { withNotice } from "~/forms/form-result";
 import { discard, NotMultipart, receiveUpload, UploadTooLarge } from "~/infra/uploads.server";
 import { actorOf } from "~/models/audited.server";
 import { saveDocumento } from "~/models/documenti.server";
@@ -58,6 +60,15 @@ const Meta = z.object({
 
 type Values = { title: string; step: string; publishable: boolean };
 
+/** What the form shows again after a refusal: everything but the file. */
+function valuesOf(raw: Record<string, string>): Values {
+  return {
+    title: String(raw.title ?? ""),
+    step: String(raw.step ?? ""),
+    publishable: raw.publishable === "on",
+  };
+}
+
 export async function action(args: ActionFunctionArgs) {
   const { context } = args;
   const { request } = args;
@@ -76,19 +87,15 @@ export async function action(args: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof UploadTooLarge) {
       const message = `Il file supera il limite di ${formatFileSize(config.uploadMaxBytes)}.`;
-      // 413, with the form and its message: the browser shows both.
-      return data(fail({ file: message }), { status: 413 });
+      // 413, with the form, what was typed in it and the message: the browser shows all.
+      return data(fail({ file: message }, valuesOf(error.fields)), { status: 413 });
     }
     if (error instanceof NotMultipart)
       return fail({ file: "Il modulo non contiene un file: riprovare." });
     throw error;
   }
   const raw = upload.fields;
-  const values = {
-    title: String(raw.title ?? ""),
-    step: String(raw.step ?? ""),
-    publishable: raw.publishable === "on",
-  };
+  const values = valuesOf(raw);
   const parsed = Meta.safeParse(raw);
   if (!parsed.success) {
     discard(upload.file);
@@ -107,7 +114,7 @@ export async function action(args: ActionFunctionArgs) {
     if (error instanceof StepRejected) return fail(error.errors, values);
     throw error;
   }
-  throw redirect(`/progetti/${progetto.id}`);
+  throw redirect(withNotice(`/progetti/${progetto.id}`, "salvato"));
 }
 
 export default function UploadPage() {
@@ -118,6 +125,8 @@ export default function UploadPage() {
     <section className="narrow">
       <BackToProgetto progetto={record.progetto} />
       <h1>Carica un documento</h1>
+      <ErrorSummary errors={result?.errors} />
+      {/* The file comes last: the other fields arrive first, so a refused file never loses them. */}
       <Form method="post" encType="multipart/form-data">
         <Select
           name="step"
@@ -133,14 +142,6 @@ export default function UploadPage() {
           defaultValue={result?.values?.title}
           error={errors.title}
         />
-        <Field
-          name="file"
-          label="File PDF o PDF firmato (.pdf.p7m)"
-          type="file"
-          accept=".pdf,.p7m,application/pdf,application/pkcs7-mime"
-          hint={`Massimo ${limit}.`}
-          error={errors.file}
-        />
         <label className="field">
           <span>
             <input
@@ -151,6 +152,14 @@ export default function UploadPage() {
             Pubblicabile nella pagina pubblica del comune
           </span>
         </label>
+        <Field
+          name="file"
+          label="File PDF o PDF firmato (.pdf.p7m)"
+          type="file"
+          accept=".pdf,.p7m,application/pdf,application/pkcs7-mime"
+          hint={`Massimo ${limit}.`}
+          error={errors.file}
+        />
         <button type="submit">Carica</button>
       </Form>
     </section>

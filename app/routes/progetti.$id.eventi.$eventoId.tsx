@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DeleteStep } from "~/components/DeleteStep";
+import { ConfirmWarnings, ErrorSummary } from "~/components/ErrorSummary";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { Select } from "~/components/Select";
@@ -16,7 +17,7 @@ import {
 } from "~/domain/vocabulary";
 import { BackToProgetto } from "~/features/progetto/BackToProgetto";
 import { eventFieldLabel } from "~/features/progetto/closure-labels";
-import { formValue } from "~/forms/form-result";
+import { confirmedOf, formValue } from "~/forms/form-result";
 import { authorizeStep, stepFormAction } from "~/forms/step-form.server";
 import { EventoInput } from "~/forms/step-inputs";
 import { saveEvento } from "~/models/steps.server";
@@ -37,8 +38,8 @@ export function action(args: ActionFunctionArgs) {
   const today = args.context.policy.today;
   return stepFormAction(args, "evento", {
     schema: EventoInput,
-    save: (db, actor, progettoId, eventoId, input) =>
-      saveEvento(db, actor, progettoId, eventoId, input, today),
+    save: (db, actor, progettoId, eventoId, input, confirmed) =>
+      saveEvento(db, actor, progettoId, eventoId, input, today, confirmed),
   });
 }
 
@@ -75,6 +76,11 @@ export default function EventoPage() {
           <Link to=".">Scegli un altro passaggio</Link>
         </p>
       )}
+      <ErrorSummary
+        errors={data?.errors}
+        warnings={data?.warnings}
+        targets={{ kind: "occurredOn" }}
+      />
       <Form method="post">
         <input type="hidden" name="kind" value={kind} />
         <Field
@@ -158,9 +164,16 @@ export default function EventoPage() {
           error={errors.note}
         />
         <FormVersion version={record.version} error={errors._form} />
+        <ConfirmWarnings warnings={data?.warnings} confirmed={confirmedOf(data?.values)} />
         <button type="submit">Salva</button>
       </Form>
-      {e ? <DeleteStep label="Elimina l'avanzamento e i suoi documenti" /> : null}
+      {e ? (
+        <DeleteStep
+          label="Elimina l'avanzamento e i suoi documenti"
+          progettoId={record.progetto.id}
+          passaggio={`evento:${e.id}`}
+        />
+      ) : null}
     </section>
   );
 }

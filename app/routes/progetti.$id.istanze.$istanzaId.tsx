@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DeleteStep } from "~/components/DeleteStep";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { Select } from "~/components/Select";
@@ -77,6 +78,7 @@ export default function IstanzaPage() {
           </p>
         </div>
       ) : null}
+      <ErrorSummary errors={data?.errors} warnings={data?.warnings} />
       <Form method="post">
         <Select
           name="kind"
@@ -154,7 +156,13 @@ export default function IstanzaPage() {
         <FormVersion version={record.version} error={errors._form} />
         <button type="submit">Salva l'istanza</button>
       </Form>
-      {istanza ? <DeleteStep label="Elimina l'istanza e i suoi documenti" /> : null}
+      {istanza ? (
+        <DeleteStep
+          label="Elimina l'istanza e i suoi documenti"
+          progettoId={record.progetto.id}
+          passaggio={`istanza:${istanza.id}`}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DeleteStep } from "~/components/DeleteStep";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { Select } from "~/components/Select";
@@ -56,6 +57,7 @@ export default function ProrogaPage() {
           ? ` Nessuna modifica supera la data ultima dell'avviso, il ${formatDate(final)}.`
           : ""}
       </p>
+      <ErrorSummary errors={data?.errors} warnings={data?.warnings} />
       <Form method="post">
         <FormVersion version={record.version} error={errors._form} />
         <Select
@@ -104,7 +106,13 @@ export default function ProrogaPage() {
         />
         <button type="submit">Salva la modifica</button>
       </Form>
-      {proroga ? <DeleteStep label="Elimina questa modifica della scadenza" /> : null}
+      {proroga ? (
+        <DeleteStep
+          label="Elimina questa modifica della scadenza"
+          progettoId={record.progetto.id}
+          passaggio={`proroga:${proroga.id}`}
+        />
+      ) : null}
     </section>
   );
 }

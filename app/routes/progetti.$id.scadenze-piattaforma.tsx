@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
 import { deadlineRulesOf, describeCounting } from "~/domain/avviso-rules";
@@ -54,6 +55,7 @@ export default function PlatformDeadlinesPage() {
         <li>Contrattualizzazione secondo l'avviso: {describeCounting(rules.contract)}.</li>
         <li>Completamento secondo l'avviso: {describeCounting(rules.completion)}.</li>
       </ul>
+      <ErrorSummary errors={data?.errors} warnings={data?.warnings} />
       <Form method="post">
         <FormVersion version={record.version} error={errors._form} />
         <Field

@@ -80,7 +80,7 @@ describe("a progetto of a measure whose rules are not in our sources", () => {
       platformCompletionDue: "2027-06-30",
     });
     expect(saved.status).toBe(302);
-    expect(saved.headers.get("location")).toBe(`/progetti/${progettoId}`);
+    expect(saved.headers.get("location")).toBe(`/progetti/${progettoId}?salvato=1`);
 
     const shown = text(await page(`/progetti/${progettoId}`));
     expect(shown).toContain("Contrattualizzazione fornitore: entro il 10/12/2026");

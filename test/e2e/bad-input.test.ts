@@ -146,9 +146,7 @@ describe("step forms that must be refused, storing nothing", () => {
       { ...decree, cup: "G51F2200307" },
       cookie,
     );
-    await expect(badCup.text()).resolves.toContain(
-      "Il CUP deve avere 15 caratteri tra lettere e cifre",
-    );
+    await expect(badCup.text()).resolves.toContain("Il CUP non è scritto correttamente");
     const early = await post(
       app,
       `/progetti/${progettoId}/decreto`,
@@ -181,7 +179,7 @@ describe("step forms that must be refused, storing nothing", () => {
     );
     const html = await response.text();
     expect(html).toContain("Partita IVA non valida: 11 cifre con cifra di controllo corretta");
-    expect(html).toContain("Il CIG deve avere 10 caratteri tra lettere e cifre");
+    expect(html).toContain("Il CIG non è scritto correttamente");
     expect(html).toContain('value="Altro Srl"');
     expect(determine()).toBe(before);
   });
@@ -228,9 +226,7 @@ describe("forms without JavaScript", () => {
       await page.getByLabel("CUP").fill("G51F2200307");
       await page.getByRole("button", { name: "Salva il decreto" }).click();
       await page.waitForLoadState("load");
-      await expect(
-        page.getByText("Il CUP deve avere 15 caratteri tra lettere e cifre").isVisible(),
-      ).resolves.toBe(true);
+      await expect(page.locator("#cup-error").isVisible()).resolves.toBe(true);
       await expect(page.getByLabel("CUP").inputValue()).resolves.toBe("G51F2200307");
       await expect(page.getByLabel("CUP").getAttribute("aria-describedby")).resolves.toContain(
         "cup-error",

@@ -82,6 +82,9 @@ describe("a RUP records the steps from completion to payment and after", () => {
       "Esito dell'asseverazione": "Positiva",
       "Note (per esempio i criteri non conformi)": "Nessun rilievo",
     });
+    // The demo checklist is not filled in here: an asseverazione then asks to be confirmed.
+    await save();
+    await page.getByLabel(/^Confermo: /).check();
     await saved();
 
     await open("Certificato di regolare esecuzione (CRE) firmato dal RUP");

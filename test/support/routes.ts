@@ -49,7 +49,11 @@ export type Access =
   | "attuazione-comune" // public page of a comune by ISTAT code
   | "attuazione-progetto"
   | "attuazione-documento" // only documents marked publishable
-  | "catch-all"; // any other path: sign in, then "Pagina non trovata"
+  | "catch-all" // any other path: sign in, then "Pagina non trovata"
+  // Confirmation pages (a delete asks first): what they confirm comes in the query, so the
+  // plain URL is a 404 to whoever may write the record, and the usual refusal to the others.
+  | "conferma-progetto"
+  | "conferma-unione";
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   "$.tsx": "catch-all",
@@ -84,6 +88,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "progetti.$id.determine.$determinaId.tsx": "progetto",
   "progetti.$id.documenti.$documentoId.tsx": "documento",
   "progetti.$id.documenti._index.tsx": "progetto",
+  "progetti.$id.elimina.tsx": "conferma-progetto",
   "progetti.$id.eventi.$eventoId.tsx": "progetto",
   "progetti.$id.istanze.$istanzaId.tsx": "progetto",
   "progetti.$id.proroghe.$prorogaId.tsx": "progetto",
@@ -96,6 +101,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "unioni.$id_.confronto-dati[.]csv.tsx": "unione",
   "unioni.$id_.confronto[.]csv.tsx": "unione",
   "unioni.$id_.confronto[.]json.tsx": "unione",
+  "unioni.$id_.rimuovi.tsx": "conferma-unione",
   "unioni.$id_.stampa.tsx": "unione",
   "unioni._index.tsx": "signed-in",
 };
@@ -301,6 +307,14 @@ export function buildCase(
           : [f.progetto.cup, f.progetto.title];
       break;
     }
+    case "conferma-progetto": {
+      if (!f) return null;
+      params = { id: String(f.progetto.id) };
+      const writer = scope === "in" && signedIn && role !== "lettore";
+      expected = unauthenticated ?? (writer || f === missingFixture ? 404 : 403);
+      break;
+    }
+    case "conferma-unione":
     case "unione": {
       const mine = role === "coordinatore" || role === "admin";
       const id =
@@ -313,9 +327,14 @@ export function buildCase(
               : valleDelSavio;
       if (scope === "in" && !mine && signedIn) return null; // no Unione is theirs
       params = { id: String(id) };
-      expected = unauthenticated ?? (scope === "in" ? 200 : id === MISSING ? 404 : 403);
+      const found = access === "conferma-unione" ? 404 : 200;
+      expected = unauthenticated ?? (scope === "in" ? found : id === MISSING ? 404 : 403);
       markers =
-        id === valleDelSavio ? ["Valle del Savio", "Cesena"] : ["Unione di prova della matrice"];
+        access === "conferma-unione"
+          ? []
+          : id === valleDelSavio
+            ? ["Valle del Savio", "Cesena"]
+            : ["Unione di prova della matrice"];
       break;
     }
     case "calendario-comune":

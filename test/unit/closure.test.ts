@@ -369,7 +369,10 @@ describe("the order of the steps after completion", () => {
         }),
         PAID.slice(0, 4),
       ),
-    ).toEqual({ repliedOn: "La data non può essere futura (oggi è il 25/11/2026)" });
+    ).toEqual({
+      repliedOn:
+        "La data non può essere futura (oggi è il 25/11/2026): si registrano solo fatti già avvenuti",
+    });
     // A reply deadline may of course be in the future.
     expect(
       check(ev("richiesta-integrazione", "2026-11-01", { dueOn: "2026-12-31" }), PAID.slice(0, 4)),

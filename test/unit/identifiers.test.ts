@@ -20,6 +20,13 @@ describe("CUP", () => {
     ["G51F220030700066", false],
     ["g51f22003070006", false],
     ["G51F22003070-06", false],
+    // Any 15 letters and digits are not a CUP: the structure is letter, 2 digits, letter, 11 digits.
+    ["ABCDEFGHIJKLMNO", false],
+    ["123456789012345", false],
+    ["GG1F22003070006", false],
+    ["G51122003070006", false],
+    ["G51F2200307000A", false],
+    ["E71F22000240006", true],
   ])("%s valid: %s", (cup, valid) => expect(isValidCup(cup)).toBe(valid));
 
   it("is normalized from what people paste", () => {
@@ -34,6 +41,15 @@ describe("CIG", () => {
     ["Z0A1B2C3D", false],
     ["Z0A1B2C3D45", false],
     ["Z0A1B2C3D!", false],
+    // Standard: 7 digits and 3 hexadecimal characters.
+    ["8915724AB3", true],
+    ["8915724AG3", false],
+    ["891572AAB3", false],
+    // Smart CIG (V-Z) and PCP CIG (A-U): a letter and 9 hexadecimal characters.
+    ["ZB12345678", true],
+    ["B0123ABCDE", true],
+    ["Z0A1B2C3G4", false],
+    ["ABCDEFGHIJ", false],
   ])("%s valid: %s", (cig, valid) => expect(isValidCig(cig)).toBe(valid));
 });
 

@@ -24,7 +24,7 @@ describe("decreto input", () => {
 
   it("refuses a CUP that is not 15 letters and digits", () => {
     expect(errorsOf(DecretoInput.safeParse({ ...valid, cup: "G51F2200307000" }))).toEqual({
-      cup: "Il CUP deve avere 15 caratteri tra lettere e cifre, per esempio G51F22003070006",
+      cup: "Il CUP non è scritto correttamente: 15 caratteri, una lettera, due cifre, una lettera e 11 cifre, per esempio G51F22003070006",
     });
   });
 
@@ -71,7 +71,7 @@ describe("determina input", () => {
       ),
     ).toEqual({
       supplierVat: "Partita IVA non valida: 11 cifre con cifra di controllo corretta",
-      cig: "Il CIG deve avere 10 caratteri tra lettere e cifre",
+      cig: "Il CIG non è scritto correttamente: 10 caratteri, per esempio 8915724AB3 o ZB12345678 (cifre e lettere da A a F dopo il primo carattere)",
     });
     expect(
       DeterminaInput.parse({ ...valid, supplierVat: "IT 00488410010", cig: "z0a1b2c3d4" }),

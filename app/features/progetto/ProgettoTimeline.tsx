@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { DEADLINE_CHANGE_LABELS, type DeadlineChangeKind } from "~/domain/avviso-rules";
 import { DEADLINE_LABELS, type DeadlineKind, describeStatus } from "~/domain/deadlines";
 import { formatDate, formatFileSize } from "~/domain/format";
@@ -161,16 +161,13 @@ export function DocumentList({
             {d.publishable ? " · pubblicabile" : " · riservato"}
           </span>
           {editable ? (
-            <Form
-              method="post"
-              action={`/progetti/${progettoId}/documenti/${d.id}`}
-              className="inline-form"
+            // A delete asks first, on its own page (no script).
+            <Link
+              to={`/progetti/${progettoId}/elimina?passaggio=documento:${d.id}`}
+              className="inline-form link-button danger"
             >
-              <input type="hidden" name="intent" value="delete" />
-              <button type="submit" className="link-button danger">
-                Elimina<span className="visually-hidden"> {d.title}</span>
-              </button>
-            </Form>
+              Elimina<span className="visually-hidden"> {d.title}</span>
+            </Link>
           ) : null}
         </li>
       ))}

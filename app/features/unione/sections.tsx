@@ -137,13 +137,10 @@ export function MembersSection({
         {members.map((m) => (
           <li key={m.id}>
             <Link to={`/comuni/${m.id}`}>{m.name}</Link>{" "}
-            <Form method="post" className="inline-form">
-              <input type="hidden" name="intent" value="remove" />
-              <input type="hidden" name="comuneId" value={m.id} />
-              <button type="submit" className="link-button danger">
-                Togli {m.name} dall'Unione
-              </button>
-            </Form>
+            {/* Asks first, on its own page (no script). */}
+            <Link to={`rimuovi?comune=${m.id}`} className="inline-form link-button danger">
+              Togli {m.name} dall'Unione
+            </Link>
           </li>
         ))}
       </ul>
