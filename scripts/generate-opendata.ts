@@ -101,7 +101,8 @@ for (let i = 1; i <= total; i++) {
   const stateDraw = random();
   const stato = stateDraw < 0.02 ? "R" : stateDraw < 0.58 ? "E" : "A";
   const decreeOn = day(230, 900);
-  const cup = `Z${String(i).padStart(14, "0")}`;
+  // The published structure (a letter, two digits, a letter, eleven digits), marked Z: invented.
+  const cup = `Z00Z${String(i).padStart(11, "0")}`;
   const istat = comune.codice_istat ?? "";
   const ente =
     tipologia === "Comuni"

@@ -101,8 +101,17 @@ function checked(input: Candidatura): string[] {
   return result.warnings;
 }
 
-export function createProgetto(db: Db, actor: Actor, comuneId: number, input: Candidatura) {
+export function createProgetto(
+  db: Db,
+  actor: Actor,
+  comuneId: number,
+  input: Candidatura,
+  checks?: StepChecks,
+) {
   const warnings = checked(input);
+  // A new progetto has no decreto yet: only the candidatura's own dates are judged.
+  if (checks)
+    enforce(checkCandidaturaDates(input, { today: checks.today, decreeOn: null }), checks);
   const id = db.transaction((tx) => {
     const owner = tx.select().from(comune).where(eq(comune.id, comuneId)).get();
     if (!owner) throw new StepRejected({ _form: "Comune inesistente" });

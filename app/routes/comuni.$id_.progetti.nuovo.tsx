@@ -31,7 +31,10 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = CandidaturaInput.safeParse(fields);
   if (!parsed.success) return formFailed(fieldErrors(parsed.error), fields);
   try {
-    const { id } = createProgetto(context.db, actorOf(user), comune.id, parsed.data);
+    const { id } = createProgetto(context.db, actorOf(user), comune.id, parsed.data, {
+      today: context.policy.today,
+      confirmed: [],
+    });
     throw redirect(`/progetti/${id}`);
   } catch (error) {
     if (error instanceof StepRejected) return formFailed(error.errors, fields);

@@ -128,7 +128,12 @@ export default function UnionePage() {
       <MoneySection matrix={data.matrix} />
       <UpkeepSection rows={data.upkeep} />
       <SampleChecksSection rows={data.sampleChecks} />
-      <MembersSection members={data.members} result={result} canAddMembers={data.canAddMembers} />
+      <MembersSection
+        unioneId={unione.id}
+        members={data.members}
+        result={result}
+        canAddMembers={data.canAddMembers}
+      />
     </>
   );
 }

@@ -298,3 +298,29 @@ describe("what the refusal keeps, and what it never accepts", () => {
     expect(html).not.toContain("evil.example");
   });
 });
+
+describe("a new progetto", () => {
+  it("is refused with the reason when its candidatura is dated in the future, and nothing is stored", async () => {
+    const editor = await signInAs(app, "editor");
+    const [sml] = query<{ id: number; avviso: number }>(
+      app,
+      "select c.id, p.avviso_id avviso from comune c join progetto p on p.comune_id = c.id where c.name = 'Santa Margherita Ligure' limit 1",
+    );
+    const before = query<{ n: number }>(app, "select count(*) n from progetto")[0]?.n;
+    const answer = await post(
+      app,
+      `/comuni/${sml?.id}/progetti/nuovo`,
+      {
+        avvisoId: String(sml?.avviso),
+        sentOn: "2026-12-01",
+        band: "3",
+        servizioIds: [],
+        amountRequested: "79.922,00",
+      },
+      editor,
+    );
+    expect(answer.status).toBe(200);
+    expect(pageText(await answer.text())).toContain("La data non può essere futura");
+    expect(query<{ n: number }>(app, "select count(*) n from progetto")[0]?.n).toBe(before);
+  });
+});

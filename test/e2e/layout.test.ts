@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
-import { type DemoRole, signInAs } from "../support/http";
+import { type DemoRole, query, signInAs } from "../support/http";
 import {
   type Case,
   ROLES,
@@ -64,6 +64,30 @@ beforeAll(async () => {
     }
     return true;
   });
+  // A confirmation page shows only with what it confirms in its query (its plain URL is a 404).
+  const [doc] = query<{ id: number; progetto: number }>(
+    app,
+    "select d.id, d.progetto_id progetto from documento d join progetto p on p.id = d.progetto_id join comune c on c.id = p.comune_id where c.name = 'Santa Margherita Ligure' order by d.id limit 1",
+  );
+  const [member] = query<{ id: number; unione: number }>(
+    app,
+    "select c.id, c.unione_id unione from comune c join unione u on u.id = c.unione_id where u.name like '%Savio%' order by c.id limit 1",
+  );
+  const confirm = { scope: "in" as const, params: {}, expected: 200, markers: [] };
+  pages.push(
+    {
+      ...confirm,
+      file: "progetti.$id.elimina.tsx",
+      role: "editor",
+      url: `/progetti/${doc?.progetto}/elimina?passaggio=documento:${doc?.id}`,
+    },
+    {
+      ...confirm,
+      file: "unioni.$id_.rimuovi.tsx",
+      role: "coordinatore",
+      url: `/unioni/${member?.unione}/rimuovi?comune=${member?.id}`,
+    },
+  );
   cookies.set("anonymous", null);
   for (const role of ROLES.slice(1) as DemoRole[]) cookies.set(role, await signInAs(app, role));
   browser = await launchBrowser();

@@ -43,7 +43,7 @@ async function record(step: "determine/nuova" | "eventi/nuovo", fields: Record<s
     status: 302,
     errors: null,
   });
-  expect(response.headers.get("location")).toBe(`/progetti/${progettoId}`);
+  expect(response.headers.get("location")).toBe(`/progetti/${progettoId}?salvato=1`);
 }
 
 const evento = (kind: string, occurredOn: string, more: Record<string, string> = {}) =>
@@ -85,7 +85,11 @@ describe("from asseverazione to payment, seen in the portfolio views", () => {
     await evento("sito-online", "2023-12-01");
     await evento("checklist-inviata", "2024-01-15");
     await evento("richiesta-completamento", "2024-01-20");
-    await evento("asseverazione", "2025-02-03", { outcome: "positiva" });
+    // The demo checklist is not filled in: the asseverazione is saved once confirmed.
+    await evento("asseverazione", "2025-02-03", {
+      outcome: "positiva",
+      conferma: "asseverazione-con-checklist-aperta",
+    });
     await evento("cre", "2025-02-10");
     await evento("richiesta-erogazione", "2025-02-11");
     await evento("erogazione", "2025-06-10", { amount: "328.160,00", reference: "7781" });

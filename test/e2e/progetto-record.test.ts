@@ -151,7 +151,7 @@ describe("a project manager records Santa Margherita Ligure's 1.4.1 history", ()
     expect(deadlines).toContain("Completamento attività: entro il 17/08/2024");
 
     // The download is the very file uploaded, as an attachment.
-    const link = page.getByRole("link", { name: "Determina n. 922" });
+    const link = page.getByRole("link", { name: "Determina n. 922", exact: true });
     const response = await page.request.get(
       new URL((await link.getAttribute("href")) ?? "", app.url).href,
     );

@@ -117,10 +117,12 @@ export function FunnelSection({
 }
 
 export function MembersSection({
+  unioneId,
   members,
   result,
   canAddMembers,
 }: {
+  unioneId: number;
   members: { id: number; name: string }[];
   result: { ok: boolean; message: string } | undefined;
   canAddMembers: boolean;
@@ -138,7 +140,10 @@ export function MembersSection({
           <li key={m.id}>
             <Link to={`/comuni/${m.id}`}>{m.name}</Link>{" "}
             {/* Asks first, on its own page (no script). */}
-            <Link to={`rimuovi?comune=${m.id}`} className="inline-form link-button danger">
+            <Link
+              to={`/unioni/${unioneId}/rimuovi?comune=${m.id}`}
+              className="inline-form link-button danger"
+            >
               Togli {m.name} dall'Unione
             </Link>
           </li>
