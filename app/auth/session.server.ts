@@ -85,13 +85,20 @@ const VERIFIED_COOKIES_MAX = 5000;
  * only the cookie's signature check is remembered.
  */
 export async function sessionViewer(cookieHeader: string | undefined): Promise<number | null> {
+  const known = knownSessionViewer(cookieHeader);
+  if (known !== undefined) return known;
+  await verifyCookie(cookieHeader as string);
+  return knownSessionViewer(cookieHeader) ?? null;
+}
+
+/**
+ * As sessionViewer, without waiting: undefined while the cookie's signature has not been
+ * checked yet (verifyCookie does it once), so a kept page is answered synchronously.
+ */
+export function knownSessionViewer(cookieHeader: string | undefined): number | null | undefined {
   if (!cookieHeader) return null;
-  let token = verifiedCookies.get(cookieHeader);
-  if (token === undefined) {
-    token = await tokenFrom(cookieHeader);
-    if (verifiedCookies.size >= VERIFIED_COOKIES_MAX) verifiedCookies.clear();
-    verifiedCookies.set(cookieHeader, token);
-  }
+  const token = verifiedCookies.get(cookieHeader);
+  if (token === undefined) return undefined;
   if (!token) return null;
   const client = getDb().$client;
   let read = liveSessionReads.get(client);
@@ -104,6 +111,13 @@ export async function sessionViewer(cookieHeader: string | undefined): Promise<n
   }
   const row = read.get(hashToken(token), new Date().toISOString()) as { id: number } | undefined;
   return row?.id ?? null;
+}
+
+/** Checks a cookie header's signature once and remembers the token it carries (or none). */
+export async function verifyCookie(cookieHeader: string): Promise<void> {
+  const token = await tokenFrom(cookieHeader);
+  if (verifiedCookies.size >= VERIFIED_COOKIES_MAX) verifiedCookies.clear();
+  verifiedCookies.set(cookieHeader, token);
 }
 
 /** An active account with its scope; null when missing or disabled. */

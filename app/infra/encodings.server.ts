@@ -62,6 +62,7 @@ const gz = promisify(gzip);
  */
 export class EncodedCopies {
   private readonly copies = new Map<Encoding, Promise<Buffer>>();
+  private readonly made = new Map<Encoding, Buffer>();
 
   constructor(
     private readonly body: Buffer,
@@ -82,8 +83,17 @@ export class EncodedCopies {
             })
           : gz(this.body, { level: this.effort === "best" ? constants.Z_BEST_COMPRESSION : 6 });
       this.copies.set(encoding, copy);
+      copy.then(
+        (made) => this.made.set(encoding, made),
+        () => this.copies.delete(encoding),
+      );
     }
     return copy;
+  }
+
+  /** The copy once made, to send without waiting; undefined before. */
+  ready(encoding: Encoding): Buffer | undefined {
+    return this.made.get(encoding);
   }
 }
 

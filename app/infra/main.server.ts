@@ -108,13 +108,18 @@ app.all(
 // A page kept for this request's viewer is answered before Express; the rest goes through it.
 const fromCache = answerFromPageCache(config);
 const server = createServer((req, res) => {
-  fromCache(req, res).then(
-    (answered) => answered || app(req, res),
-    (error) => {
-      console.error(error);
-      if (!res.headersSent) app(req, res);
-    },
-  );
+  const passOn = (answered: boolean) => answered || app(req, res);
+  const failed = (error: unknown) => {
+    console.error(error);
+    if (!res.headersSent) app(req, res);
+  };
+  try {
+    const answered = fromCache(req, res);
+    if (typeof answered === "boolean") passOn(answered);
+    else answered.then(passOn, failed);
+  } catch (error) {
+    failed(error);
+  }
 });
 const { port, host } = config;
 server.listen(port, host, () => {

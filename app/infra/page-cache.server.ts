@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { onDataVersionBump, readDataVersion } from "../../db/audit";
-import { sessionViewer } from "../auth/session.server";
+import { knownSessionViewer, verifyCookie } from "../auth/session.server";
 import type { Config } from "./config.server";
 import { getDb } from "./db.server";
 import {
@@ -39,7 +39,7 @@ export interface KeptPage {
   /** Public pages are revalidated by ETag (a 304); signed-in pages are not. */
   etag: string | null;
   /** Header lists ready to write, per variant (see wireHeaders). */
-  wire?: Map<string, string[]>;
+  wire?: Record<string, string[]>;
 }
 
 /** Where the data and the day stand now: what a kept page must have been rendered from. */
@@ -62,10 +62,13 @@ export function recentPageState(config: Pick<Config, "today" | "atRiskDays">): P
     versionRead = readDataVersion(getDb()).id;
     versionReadAt = now;
   }
-  return { version: versionRead, day: today(config) };
+  const day = today(config);
+  if (recent.version !== versionRead || recent.day !== day) recent = { version: versionRead, day };
+  return recent;
 }
 
 const VERSION_MAX_AGE_MS = 100;
+let recent: PageState = { version: -1, day: "" };
 let versionRead = 0;
 let versionReadAt = 0;
 onDataVersionBump(() => {
@@ -138,28 +141,33 @@ export const pageCache = new PageCache();
 
 /**
  * Answers a GET or HEAD from a kept page when it is still valid for this request; false
- * when Express must answer (the caller then passes the request on untouched).
+ * when Express must answer (the caller then passes the request on untouched). Synchronous
+ * when it can be (the usual case): a promise only while a cookie's signature or a
+ * compressed copy is first being made.
  */
 export function answerFromPageCache(
   config: Pick<Config, "today" | "atRiskDays">,
   cache: PageCache = pageCache,
 ) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  const answer = (req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> => {
     const url = req.url;
     if ((req.method !== "GET" && req.method !== "HEAD") || !url?.startsWith("/")) return false;
     if (!cache.has(url)) return false;
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     let page = cache.get(url, "public");
     if (!page) {
-      const viewer = await sessionViewer(req.headers.cookie);
+      const cookie = req.headers.cookie;
+      const viewer = knownSessionViewer(cookie);
+      if (viewer === undefined) return verifyCookie(cookie as string).then(() => answer(req, res));
       if (viewer === null) return false;
       page = cache.get(url, viewer);
     }
     if (!page) return false;
     const state = recentPageState(config);
     if (page.version !== state.version || page.day !== state.day) return false;
-    const [path = "", query] = url.split("?", 2);
-    const embeddable = query !== undefined && isEmbeddable(path, new URLSearchParams(query));
+    const mark = url.indexOf("?");
+    const path = mark === -1 ? url : url.slice(0, mark);
+    const embeddable = mark !== -1 && isEmbeddable(path, new URLSearchParams(url.slice(mark + 1)));
     const ifNoneMatch = req.headers["if-none-match"];
     if (
       page.etag &&
@@ -167,15 +175,22 @@ export function answerFromPageCache(
     ) {
       res.writeHead(304, wireHeaders(page, embeddable, null, null));
       res.end();
-    } else {
-      const encoding = chooseEncoding(req, page.contentType, page.body.length);
-      const body = encoding ? await page.copies.get(encoding) : page.body;
-      res.writeHead(200, wireHeaders(page, embeddable, encoding ?? "identity", body.length));
-      res.end(req.method === "HEAD" ? undefined : body);
+      logRequest(req.method, path, 304, started);
+      return true;
     }
-    logRequest(req.method, path, res.statusCode, started);
-    return true;
+    const kept = page;
+    const send = (encoding: Encoding | null, body: Buffer): true => {
+      res.writeHead(200, wireHeaders(kept, embeddable, encoding ?? "identity", body.length));
+      res.end(req.method === "HEAD" ? undefined : body);
+      logRequest(req.method, path, 200, started);
+      return true;
+    };
+    const encoding = chooseEncoding(req, kept.contentType, kept.body.length);
+    if (!encoding) return send(null, kept.body);
+    const ready = kept.copies.ready(encoding);
+    return ready ? send(encoding, ready) : kept.copies.get(encoding).then((b) => send(encoding, b));
   };
+  return answer;
 }
 
 /**
@@ -188,10 +203,10 @@ function wireHeaders(
   encoding: Encoding | "identity" | null,
   length: number | null,
 ): string[] {
-  const key = `${embeddable}|${encoding}`;
-  const wire = page.wire ?? new Map<string, string[]>();
+  const key = (embeddable ? "e" : "") + (encoding ?? "304");
+  const wire = page.wire ?? {};
   page.wire = wire;
-  let list = wire.get(key);
+  let list = wire[key];
   if (!list) {
     list = [];
     for (const [name, value] of securityHeaderList(embeddable)) list.push(name, value);
@@ -200,7 +215,7 @@ function wireHeaders(
     if (variesByEncoding(page.contentType, page.body.length)) list.push("Vary", "Accept-Encoding");
     if (encoding && encoding !== "identity") list.push("Content-Encoding", encoding);
     if (length !== null) list.push("Content-Length", String(length));
-    wire.set(key, list);
+    wire[key] = list;
   }
   return list;
 }
