@@ -50,11 +50,18 @@ function startStatic(bytes: number): Promise<{ url: string; stop: () => void }> 
   );
 }
 
-/** Times RUNS sequential requests after one warm-up; returns median, p95 and the size. */
-async function time(url: string, headers: Record<string, string>) {
+/**
+ * Times RUNS sequential requests after one warm-up; returns median, p95 and the size. Each
+ * request to the app carries its own query parameter, so no kept page answers it: what is
+ * timed is the page's work (decision 011 keeps pages; this measures a first view).
+ */
+async function time(url: string, headers: Record<string, string>, unkept = true) {
+  let n = 0;
   const get = async () => {
     const started = performance.now();
-    const response = await fetch(url, { headers, redirect: "manual" });
+    n += 1;
+    const target = unkept ? `${url}${url.includes("?") ? "&" : "?"}misura-banco=${n}` : url;
+    const response = await fetch(target, { headers, redirect: "manual" });
     const body = await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
     return { ms: performance.now() - started, bytes: body.byteLength };
@@ -109,7 +116,7 @@ try {
   for (const [label, pathname] of PAGES) {
     const page = await time(app.url + pathname, { Cookie: cookie });
     const reference = await startStatic(page.bytes);
-    const fixed = await time(reference.url, {});
+    const fixed = await time(reference.url, {}, false);
     reference.stop();
     rows.push(
       `| ${label} | ${page.median.toFixed(1)} | ${page.p95.toFixed(1)} | ${(page.bytes / 1024).toFixed(0)} KB | ${fixed.median.toFixed(1)} | ${(page.median / fixed.median).toFixed(1)}× |`,
