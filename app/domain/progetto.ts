@@ -83,6 +83,7 @@ export function assessProgetto(facts: ProgettoFacts, policy: Policy): ProgettoAs
     siteOnlineOn: last("sito-online")?.occurredOn ?? null,
     servicesOnline: servicesOnlineDates(facts.eventi),
     checklistSubmittedOn: last("checklist-inviata")?.occurredOn ?? null,
+    completionRequestedOn: last("richiesta-completamento")?.occurredOn ?? null,
   });
 
   const extensions: GrantedExtension[] = accepted.flatMap((i) =>

@@ -181,11 +181,15 @@ export interface CompletionFacts {
   siteOnlineOn: IsoDate | null;
   servicesOnline: ReadonlyMap<number, IsoDate>;
   checklistSubmittedOn: IsoDate | null;
+  /** The comune's request to complete on the platform (any measure). */
+  completionRequestedOn?: IsoDate | null;
 }
 
 /**
  * Activities count as concluded when the site and every service in force are online and the
- * conformity checklist is submitted: the date of the last of those steps.
+ * conformity checklist is submitted: the date of the last of those steps. A measure without
+ * services (every one but 1.4.1) has no such steps of its own: there the comune's request to
+ * complete, as the platform records it, is the conclusion.
  */
 export function activitiesConcludedOn(
   services: readonly number[],
@@ -197,5 +201,6 @@ export function activitiesConcludedOn(
     ...services.map((id) => facts.servicesOnline.get(id)),
   ];
   const dates = steps.filter((d): d is IsoDate => typeof d === "string");
-  return dates.length === steps.length ? latest(dates) : null;
+  if (dates.length === steps.length) return latest(dates);
+  return services.length === 0 ? (facts.completionRequestedOn ?? null) : null;
 }

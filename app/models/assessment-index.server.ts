@@ -18,7 +18,7 @@ import {
  * Raise when assessProgetto changes what it derives from the facts (phase or deadlines): the
  * stored assessments of every progetto are then rebuilt on the next read.
  */
-export const ASSESSMENT_RULES_VERSION = 3;
+export const ASSESSMENT_RULES_VERSION = 4;
 
 /**
  * Progetti assessed per round (a transaction of its own unless the caller's): a few

@@ -54,4 +54,16 @@ describe("completion of the activities", () => {
     expect(activitiesConcludedOn([13, 16, 25], facts)).toBeNull();
     expect(activitiesConcludedOn([13], { ...facts, checklistSubmittedOn: null })).toBeNull();
   });
+
+  it("for a measure without services (1.2, 1.3.1, 1.4.3…) is the request to complete", () => {
+    const none = { siteOnlineOn: null, servicesOnline: new Map(), checklistSubmittedOn: null };
+    expect(activitiesConcludedOn([], none)).toBeNull();
+    expect(activitiesConcludedOn([], { ...none, completionRequestedOn: "2024-01-20" })).toBe(
+      "2024-01-20",
+    );
+    // A 1.4.1 progetto still needs its site, services and checklist: a request alone is not it.
+    expect(
+      activitiesConcludedOn([13, 16, 25], { ...facts, completionRequestedOn: "2023-09-01" }),
+    ).toBeNull();
+  });
 });
