@@ -1,6 +1,7 @@
 /**
  * What an uploaded file really is, from its first bytes: a PDF, or a signed PDF (.p7m: a
- * CMS SignedData structure in DER/BER whose encapsulated content is a PDF).
+ * CMS SignedData structure in DER/BER whose encapsulated content is a PDF), also as some
+ * signing tools save it: the same structure as base64 text, with or without PEM armour.
  */
 export type DocumentKind = "pdf" | "p7m-pdf";
 
@@ -17,12 +18,47 @@ const OID_DATA = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01];
 export function sniffDocument(head: Uint8Array): SniffResult {
   if (head.length === 0) return { ok: false, reason: "Il file è vuoto." };
   if (startsWith(head, PDF_MAGIC, 0)) return { ok: true, kind: "pdf" };
-  if (head[0] === 0x30) {
-    return encapsulatedPdf(head)
+  // A signed file as binary DER/BER, or as base64 text of it: judged on what it decodes to.
+  const der = head[0] === 0x30 ? head : decodeBase64Head(head);
+  if (der?.[0] === 0x30) {
+    return encapsulatedPdf(der)
       ? { ok: true, kind: "p7m-pdf" }
       : { ok: false, reason: "Il file firmato (.p7m) non contiene un documento PDF." };
   }
   return { ok: false, reason: "Il file non è un PDF né un PDF firmato (.p7m)." };
+}
+
+// "-----BEGIN PKCS7-----" and its spellings by OpenSSL and other tools.
+const PEM_BEGIN = /^-----BEGIN (?:PKCS7|PKCS #7 SIGNED DATA|CMS)-----/;
+const PEM_END = /-----END [A-Z0-9 #]+-----[\s\S]*$/;
+const BASE64_BODY = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+/**
+ * The bytes a base64 text starts with, or null when it is not base64. Only the head of the
+ * file is at hand: the text is cut at its last whole group of four characters.
+ */
+function decodeBase64Head(head: Uint8Array): Uint8Array | null {
+  // Base64 text is ASCII: any other byte means it is something else.
+  if (head.some((b) => b > 0x7e)) return null;
+  let text = new TextDecoder().decode(head).trim();
+  if (text.startsWith("-----")) {
+    const begin = PEM_BEGIN.exec(text);
+    if (!begin) return null;
+    // The end line, or the part of it the head still holds.
+    text = text
+      .slice(begin[0].length)
+      .replace(PEM_END, "")
+      .replace(/\s-[-A-Z0-9 #]*$/, "");
+  }
+  if (!BASE64_BODY.test(text)) return null;
+  const compact = text.replace(/\s/g, "");
+  const whole = compact.slice(0, compact.length - (compact.length % 4));
+  if (whole === "") return null;
+  try {
+    return Uint8Array.from(atob(whole), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[], at: number): boolean {

@@ -3,10 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { signedIn } from "~/auth/authorize.server";
 import { Pagination } from "~/components/Pagination";
 import { TableScroll } from "~/components/TableScroll";
-import { formatDate, formatEuro, formatInteger } from "~/domain/format";
+import { formatDate, formatInteger } from "~/domain/format";
 import { PHASE_LABELS, PHASE_ORDER } from "~/domain/phase";
 import { loadDashboard } from "~/features/dashboard/dashboard.server";
-import { AllProgetti, ProgettiTable } from "~/features/dashboard/ProgettiTable";
+import { AllProgetti, FundedTotal, ProgettiTable } from "~/features/dashboard/ProgettiTable";
 import { STATE_LABELS } from "~/features/national-overview/national-overview";
 
 /** The page depends only on its viewer, the data and the day: kept until one changes. */
@@ -23,7 +23,8 @@ export function loader({ context, request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const data = useLoaderData<typeof loader>();
-  if (data.mode === "all") return <AllProgetti today={data.today} progetti={data.progetti} />;
+  if (data.mode === "all")
+    return <AllProgetti today={data.today} progetti={data.progetti} totals={data.totals} />;
   const { today, summary, urgent, search, misure, results } = data;
   const next = summary.byNextDeadline;
   return (
@@ -33,9 +34,7 @@ export default function Home() {
         <li>
           <strong>{formatInteger(summary.total)}</strong> progetti
         </li>
-        <li>
-          <strong>{formatEuro(summary.amountCents)}</strong> finanziati
-        </li>
+        <FundedTotal totals={summary.totals} />
         <li>
           <strong>{formatInteger(next.overdue)}</strong> con scadenze superate
         </li>

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -101,6 +102,25 @@ describe("uploads that must be refused, leaving nothing behind", () => {
     });
     expect(documentCount()).toBe(docsBefore + 1);
     expect(storedFiles().filter((f) => f.includes(`${path.sep}.tmp${path.sep}`))).toEqual([]);
+  });
+
+  it("accepts a signed PDF saved as base64 text (PEM) and gives it back as uploaded", async () => {
+    const der = signP7m(placeholderPdf("Determina firmata", 3_000)).toString("base64");
+    const text = Buffer.from(
+      `-----BEGIN PKCS7-----\r\n${der.match(/.{1,64}/g)?.join("\r\n")}\r\n-----END PKCS7-----\r\n`,
+    );
+    const { status } = await uploadFile(text, "determina.pdf.p7m", "Determina firmata base64");
+    expect(status).toBe(302);
+    const [doc] = query<{ id: number; media_type: string; sha256: string }>(
+      app,
+      "select id, media_type, sha256 from documento order by id desc limit 1",
+    );
+    expect(doc?.media_type).toBe("application/pkcs7-mime");
+    expect(doc?.sha256).toBe(createHash("sha256").update(text).digest("hex"));
+    const download = await fetch(`${app.url}/progetti/${progettoId}/documenti/${doc?.id}`, {
+      headers: { Cookie: cookie },
+    });
+    expect(Buffer.from(await download.arrayBuffer()).equals(text)).toBe(true);
   });
 });
 

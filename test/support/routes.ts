@@ -93,6 +93,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "progetti.$id.istanze.$istanzaId.tsx": "progetto",
   "progetti.$id.proroghe.$prorogaId.tsx": "progetto",
   "progetti.$id.scadenze-piattaforma.tsx": "progetto",
+  "progetti.$id_.dossier.tsx": "progetto",
+  "progetti.$id_.dossier[.]zip.tsx": "progetto",
   "riconciliazione.tsx": "signed-in",
   "riconciliazione[.]csv.tsx": "signed-in",
   "scadenze.tsx": "signed-in",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFileName, sniffDocument } from "~/domain/document-content";
+import { checkFileName, SNIFF_BYTES, sniffDocument } from "~/domain/document-content";
 import { placeholderPdf } from "../../scripts/seeds/placeholder-pdf";
 import { signP7m } from "../support/p7m";
 
@@ -13,6 +13,41 @@ describe("what an uploaded file really is", () => {
   it("recognises a signed PDF (.p7m), DER or streamed BER", () => {
     expect(sniffDocument(signP7m(pdf))).toEqual({ ok: true, kind: "p7m-pdf" });
     expect(sniffDocument(signP7m(pdf, { streamed: true }))).toEqual({ ok: true, kind: "p7m-pdf" });
+  });
+
+  it("recognises a signed PDF saved as base64 text, bare or in PEM armour", () => {
+    const der = signP7m(pdf);
+    const base64 = der.toString("base64");
+    const lines = base64.match(/.{1,64}/g)?.join("\r\n") ?? "";
+    const accepted = { ok: true, kind: "p7m-pdf" };
+    expect(sniffDocument(Buffer.from(base64))).toEqual(accepted);
+    expect(sniffDocument(Buffer.from(`${lines}\r\n`))).toEqual(accepted);
+    expect(
+      sniffDocument(Buffer.from(`-----BEGIN PKCS7-----\n${lines}\n-----END PKCS7-----\n`)),
+    ).toEqual(accepted);
+    const streamed = signP7m(pdf, { streamed: true }).toString("base64");
+    expect(
+      sniffDocument(Buffer.from(`-----BEGIN CMS-----\n${streamed}\n-----END CMS-----`)),
+    ).toEqual(accepted);
+  });
+
+  it("judges a base64 file by what it decodes to, even when only its head is read", () => {
+    const large = signP7m(placeholderPdf("Decreto", 200_000)).toString("base64");
+    expect(sniffDocument(Buffer.from(large).subarray(0, SNIFF_BYTES))).toEqual({
+      ok: true,
+      kind: "p7m-pdf",
+    });
+    const notPdf = signP7m(Buffer.from("solo testo, nessun PDF")).toString("base64");
+    expect(sniffDocument(Buffer.from(notPdf))).toEqual({
+      ok: false,
+      reason: "Il file firmato (.p7m) non contiene un documento PDF.",
+    });
+    // Base64 of anything else, or a PDF in base64, is not a signed document.
+    for (const other of [Buffer.from("Q2lhbyBtb25kbw=="), Buffer.from(pdf.toString("base64"))])
+      expect(sniffDocument(other)).toEqual({
+        ok: false,
+        reason: "Il file non è un PDF né un PDF firmato (.p7m).",
+      });
   });
 
   it("rejects a signed file that does not wrap a PDF", () => {

@@ -5,6 +5,7 @@
  */
 import { type ClosureState, describeClosureState } from "../../domain/closure";
 import { formatEuro, formatFileSize } from "../../domain/format";
+import type { GrantTotals } from "../../domain/grant-totals";
 import { misuraByCode } from "../../domain/measures";
 import { PHASE_LABELS, type Phase } from "../../domain/phase";
 import { servizioById } from "../../domain/services";
@@ -111,40 +112,13 @@ export function publicState(phase: Phase, closure: ClosureState | null): string 
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Renounced and revoked grants bring the comune no money: totals leave them out. */
-export type Withdrawal = "rinunciato" | "revocato" | null;
-
-export function withdrawalOf(phase: Phase, closure: ClosureState | null): Withdrawal {
-  if (phase === "rinunciato") return "rinunciato";
-  return closure?.kind === "revocato" ? "revocato" : null;
-}
-
-export interface GrantTotals {
-  amountCents: number;
-  counted: number;
-  excluded: { rinunciati: number; revocati: number; amountCents: number };
-}
-
-/** The money granted to the progetti still standing, and what was left out. */
-export function grantTotals(
-  progetti: readonly { amountCents: number | null; withdrawal: Withdrawal }[],
-): GrantTotals {
-  const totals: GrantTotals = {
-    amountCents: 0,
-    counted: 0,
-    excluded: { rinunciati: 0, revocati: 0, amountCents: 0 },
-  };
-  for (const p of progetti) {
-    if (p.withdrawal === null) {
-      totals.counted++;
-      totals.amountCents += p.amountCents ?? 0;
-    } else {
-      totals.excluded[p.withdrawal === "rinunciato" ? "rinunciati" : "revocati"]++;
-      totals.excluded.amountCents += p.amountCents ?? 0;
-    }
-  }
-  return totals;
-}
+// The rule of what a total counts lives in the domain, for every page that totals money.
+export {
+  type GrantTotals,
+  grantTotals,
+  type Withdrawal,
+  withdrawalOf,
+} from "../../domain/grant-totals";
 
 /** "Il totale esclude 1 progetto rinunciato (€ 50.000,00)."; null when nothing is left out. */
 export function exclusionText(excluded: GrantTotals["excluded"]): string | null {

@@ -2,11 +2,30 @@ import { Link } from "@remix-run/react";
 import { DeadlineCell } from "~/components/DeadlineCell";
 import { TableScroll } from "~/components/TableScroll";
 import { formatDate, formatEuro } from "~/domain/format";
+import { excludedShort, type GrantTotals } from "~/domain/grant-totals";
 import { PHASE_LABELS } from "~/domain/phase";
 import type { ProgettoSummary } from "~/models/progetti.server";
 
-export function AllProgetti({ today, progetti }: { today: string; progetti: ProgettoSummary[] }) {
-  const totalCents = progetti.reduce((sum, p) => sum + (p.amountCents ?? 0), 0);
+/** "€ 2.009.837,00 finanziati, esclusi 1 rinunciato (€ 50.000,00)": the rule of grant-totals.ts. */
+export function FundedTotal({ totals }: { totals: GrantTotals }) {
+  const excluded = excludedShort(totals.excluded);
+  return (
+    <li>
+      <strong>{formatEuro(totals.amountCents)}</strong> finanziati
+      {excluded ? `, ${excluded}` : null}
+    </li>
+  );
+}
+
+export function AllProgetti({
+  today,
+  progetti,
+  totals,
+}: {
+  today: string;
+  progetti: ProgettoSummary[];
+  totals: GrantTotals;
+}) {
   const late = progetti.filter((p) => p.assessment.next?.status.kind === "overdue").length;
   const atRisk = progetti.filter((p) => p.assessment.next?.status.kind === "at-risk").length;
   return (
@@ -16,9 +35,7 @@ export function AllProgetti({ today, progetti }: { today: string; progetti: Prog
         <li>
           <strong>{progetti.length}</strong> progetti
         </li>
-        <li>
-          <strong>{formatEuro(totalCents)}</strong> finanziati
-        </li>
+        <FundedTotal totals={totals} />
         <li>
           <strong>{late}</strong> con scadenze superate
         </li>

@@ -6,9 +6,10 @@
  */
 import { and, asc, count, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../db/connection";
-import { comune, progetto, progettoAssessment } from "../../../db/schema";
+import { comune, evento, progetto, progettoAssessment } from "../../../db/schema";
 import type { SessionUser } from "../../auth/access";
 import { statusBounds } from "../../domain/deadlines";
+import { type GrantTotals, grantTotals, withdrawalOf } from "../../domain/grant-totals";
 import { MISURE } from "../../domain/measures";
 import type { Phase } from "../../domain/phase";
 import type { Policy } from "../../domain/policy";
@@ -34,14 +35,15 @@ export interface DashboardSearch {
 
 export interface DashboardSummary {
   total: number;
-  amountCents: number;
+  /** The money granted, renounced and revoked grants left out (grant-totals.ts). */
+  totals: GrantTotals;
   byPhase: Partial<Record<Phase, number>>;
   byOfficialState: Partial<Record<OfficialState | "none", number>>;
   byNextDeadline: { overdue: number; atRisk: number; open: number; none: number };
 }
 
 export type Dashboard =
-  | { mode: "all"; today: string; progetti: ProgettoSummary[] }
+  | { mode: "all"; today: string; progetti: ProgettoSummary[]; totals: GrantTotals }
   | {
       mode: "summary";
       today: string;
@@ -69,12 +71,10 @@ export function loadDashboard(
           .innerJoin(comune, eq(comune.id, progetto.comuneId))
           .where(scope)
     ).get()?.n ?? 0;
-  if (total <= FULL_LIST_LIMIT)
-    return {
-      mode: "all",
-      today: policy.today,
-      progetti: loadAssessedProgetti(db, policy, scope).map(summarize),
-    };
+  if (total <= FULL_LIST_LIMIT) {
+    const progetti = loadAssessedProgetti(db, policy, scope).map(summarize);
+    return { mode: "all", today: policy.today, progetti, totals: totalsOf(progetti) };
+  }
 
   refreshAssessments(db);
   const search: DashboardSearch = {
@@ -92,6 +92,13 @@ export function loadDashboard(
     misure: MISURE.map((m) => m.code),
     results: searching ? searchProgetti(db, policy, scope, search, params) : null,
   };
+}
+
+const withdrawalOfSummary = (p: ProgettoSummary) =>
+  withdrawalOf(p.assessment.phase, p.assessment.closure.state);
+
+function totalsOf(progetti: readonly ProgettoSummary[]): GrantTotals {
+  return grantTotals(progetti.map((p) => ({ ...p, withdrawal: withdrawalOfSummary(p) })));
 }
 
 /**
@@ -115,6 +122,12 @@ function summaryOf(
     overdue: sql<number>`coalesce(sum(${due} < ${overdueBefore}), 0)`,
     atRisk: sql<number>`coalesce(sum(${due} >= ${overdueBefore} and ${due} <= ${atRiskUntil}), 0)`,
     open: sql<number>`coalesce(sum(${due} > ${atRiskUntil}), 0)`,
+    // The stored phase shows a renounce, not a revoca after payment (a failed sample check):
+    // the few progetti with a negative outcome are assessed one by one for the money total.
+    judged:
+      sql<number>`exists (select 1 from "evento" "e" where "e"."progetto_id" = "progetto_assessment"."progetto_id" and "e"."outcome" = 'negativa')`.mapWith(
+        Number,
+      ),
   };
   const groups = (
     scope === undefined
@@ -126,11 +139,35 @@ function summaryOf(
           .innerJoin(comune, eq(comune.id, progetto.comuneId))
           .where(scope)
   )
-    .groupBy(pa.phase, pa.officialState)
+    .groupBy(pa.phase, pa.officialState, columns.judged)
     .all();
+  const judgedIds = (
+    scope === undefined
+      ? db.selectDistinct({ id: evento.progettoId }).from(evento)
+      : db
+          .selectDistinct({ id: evento.progettoId })
+          .from(evento)
+          .innerJoin(progetto, eq(progetto.id, evento.progettoId))
+          .innerJoin(comune, eq(comune.id, progetto.comuneId))
+  )
+    .where(and(eq(evento.outcome, "negativa"), scope))
+    .all()
+    .map((r) => r.id);
   const summary: DashboardSummary = {
     total,
-    amountCents: 0,
+    totals: grantTotals([
+      ...groups
+        .filter((g) => !g.judged)
+        .map((g) => ({
+          amountCents: g.amountCents,
+          count: g.n,
+          withdrawal: withdrawalOf(g.phase as Phase, null),
+        })),
+      ...assessedInOrder(db, policy, judgedIds).map((p) => ({
+        amountCents: p.amountCents,
+        withdrawal: withdrawalOfSummary(p),
+      })),
+    ]),
     byPhase: {},
     byOfficialState: {},
     byNextDeadline: { overdue: 0, atRisk: 0, open: 0, none: total },
@@ -138,7 +175,6 @@ function summaryOf(
   for (const g of groups) {
     const phase = g.phase as Phase;
     const state = g.officialState ?? "none";
-    summary.amountCents += g.amountCents;
     summary.byPhase[phase] = (summary.byPhase[phase] ?? 0) + g.n;
     summary.byOfficialState[state] = (summary.byOfficialState[state] ?? 0) + g.n;
     summary.byNextDeadline.overdue += g.overdue;

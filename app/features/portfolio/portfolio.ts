@@ -8,6 +8,7 @@ import { describeClosureState, type SampleCheck, type Upkeep } from "../../domai
 import type { IsoDate } from "../../domain/dates";
 import type { DeadlineStatus } from "../../domain/deadlines";
 import { formatEuro } from "../../domain/format";
+import { grantTotals, type Withdrawal, withdrawalOf } from "../../domain/grant-totals";
 import { MISURE, misuraByCode } from "../../domain/measures";
 import { PHASE_LABELS } from "../../domain/phase";
 import type { ProgettoAssessment } from "../../domain/progetto";
@@ -29,8 +30,8 @@ export interface GrantFacts {
   assessment: ProgettoAssessment;
 }
 
-/** Why a grant is left out of the totals: the comune gave it up, or lost it. */
-export type Exclusion = "rinunciato" | "revocato";
+/** Why a grant is left out of the totals: the comune gave it up, or lost it (grant-totals.ts). */
+export type Exclusion = NonNullable<Withdrawal>;
 
 export interface Grant {
   progettoId: number;
@@ -58,12 +59,7 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 export function portfolioGrant(f: GrantFacts): Grant {
   const { phase, closure } = f.assessment;
   const amountCents = f.amountCents ?? 0;
-  const excluded: Exclusion | null =
-    phase === "rinunciato"
-      ? "rinunciato"
-      : closure.state?.kind === "revocato" || phase === "asseverazione-negativa"
-        ? "revocato"
-        : null;
+  const excluded = withdrawalOf(phase, closure.state);
   const state =
     phase === "rinunciato"
       ? PHASE_LABELS.rinunciato
@@ -136,20 +132,17 @@ export const NO_MONEY: MoneyTotals = {
 };
 
 export function moneyTotals(grants: readonly Grant[]): MoneyTotals {
-  const t = { ...NO_MONEY };
-  for (const g of grants) {
-    if (g.excluded === "rinunciato") t.renounced += 1;
-    if (g.excluded === "revocato") t.revoked += 1;
-    if (g.excluded) {
-      t.excludedCents += g.amountCents;
-      continue;
-    }
-    t.grants += 1;
-    t.grantedCents += g.amountCents;
-    t.paidCents += g.paidCents;
-    t.leftoverCents += Math.max(0, g.leftoverCents ?? 0);
-  }
-  return t;
+  const granted = grantTotals(grants.map((g) => ({ ...g, withdrawal: g.excluded })));
+  const held = grants.filter((g) => g.excluded === null);
+  return {
+    grants: granted.counted,
+    grantedCents: granted.amountCents,
+    paidCents: held.reduce((sum, g) => sum + g.paidCents, 0),
+    leftoverCents: held.reduce((sum, g) => sum + Math.max(0, g.leftoverCents ?? 0), 0),
+    renounced: granted.excluded.rinunciati,
+    revoked: granted.excluded.revocati,
+    excludedCents: granted.excluded.amountCents,
+  };
 }
 
 /** The sentence under a total that left grants out; null when it left none. */

@@ -36,31 +36,41 @@ export function ProgettoTimeline({
   editable: boolean;
 }) {
   return (
-    <ol className="timeline">
-      {timeline.map((entry) => (
-        <li key={entry.key}>
-          <p className="timeline-date">
-            {entry.date ? formatDate(entry.date) : "Data non indicata"}
-          </p>
-          <h3>{entry.title}</h3>
-          {entry.details.map((d) => (
-            <p key={d}>{d}</p>
-          ))}
-          <DocumentList
-            progettoId={progettoId}
-            documenti={documenti.filter((d) => d.stepKey === entry.key)}
-            editable={editable}
-          />
-          {editable && entry.ref ? (
-            <p>
-              <Link to={EDIT_PATHS[entry.ref.step]?.("id" in entry.ref ? entry.ref.id : 0) ?? "."}>
-                Modifica<span className="visually-hidden"> {entry.title}</span>
-              </Link>
+    <>
+      <p className="actions">
+        <a href={`/progetti/${progettoId}/dossier`}>Dossier del progetto da stampare (A4)</a>
+        <a href={`/progetti/${progettoId}/dossier.zip`}>
+          Scarica tutti i documenti (ZIP con indice)
+        </a>
+      </p>
+      <ol className="timeline">
+        {timeline.map((entry) => (
+          <li key={entry.key}>
+            <p className="timeline-date">
+              {entry.date ? formatDate(entry.date) : "Data non indicata"}
             </p>
-          ) : null}
-        </li>
-      ))}
-    </ol>
+            <h3>{entry.title}</h3>
+            {entry.details.map((d) => (
+              <p key={d}>{d}</p>
+            ))}
+            <DocumentList
+              progettoId={progettoId}
+              documenti={documenti.filter((d) => d.stepKey === entry.key)}
+              editable={editable}
+            />
+            {editable && entry.ref ? (
+              <p>
+                <Link
+                  to={EDIT_PATHS[entry.ref.step]?.("id" in entry.ref ? entry.ref.id : 0) ?? "."}
+                >
+                  Modifica<span className="visually-hidden"> {entry.title}</span>
+                </Link>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
