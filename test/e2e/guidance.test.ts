@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app-server";
-import { get, pageText, query, signInAs } from "../support/http";
+import { get, pageText, post, query, signInAs } from "../support/http";
 
 let app: RunningApp;
 let editor: string;
@@ -50,5 +50,88 @@ describe("the progetto page says what comes next", () => {
     const section = nextStepSection(html);
     expect(section).not.toContain("btn btn-primary");
     expect(pageText(section)).not.toContain("Altre azioni");
+  });
+});
+
+describe("completion is one form", () => {
+  const countOf = (id: number, kinds: string) =>
+    query<{ n: number }>(
+      app,
+      `select count(*) as n from evento where progetto_id = ? and kind in (${kinds})`,
+      id,
+    )[0]?.n ?? 0;
+  const COMPLETION = "'sito-online','servizio-online','checklist-inviata'";
+  const audited = (id: number) =>
+    query<{ n: number }>(
+      app,
+      "select count(*) as n from audit_log where entity = 'evento' and entity_id in (select id from evento where progetto_id = ?)",
+      id,
+    )[0]?.n ?? 0;
+
+  it("records the site, every service in force and the checklist in one submission, all or nothing", async () => {
+    const id = progettoOf("G51F22003070006");
+    const form = await (await get(app, `/progetti/${id}/completamento`, editor)).text();
+    const services = [...form.matchAll(/name="(servizio-\d+)"/g)].map((m) => m[1] ?? "");
+    // The substitution accepted in the demo is in force: four services, one date each.
+    expect(services).toHaveLength(4);
+    const version = /name="version" value="([^"]+)"/.exec(form)?.[1] ?? "";
+    const dates = Object.fromEntries(services.map((s, i) => [s, `2024-06-1${i}`]));
+    const fields = { version, sitoOnline: "2024-06-01", checklistInviata: "2024-06-20", ...dates };
+
+    // One date in the future refuses the whole submission, naming that field.
+    const [first] = services;
+    const refused = await post(
+      app,
+      `/progetti/${id}/completamento`,
+      { ...fields, [first ?? ""]: "2027-01-01" },
+      editor,
+    );
+    expect(refused.status).toBe(200);
+    const refusedText = pageText(await refused.text());
+    expect(refusedText).toContain("C'è un errore");
+    expect(countOf(id, COMPLETION)).toBe(0);
+
+    const before = audited(id);
+    const saved = await post(app, `/progetti/${id}/completamento`, fields, editor);
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("location")).toBe(`/progetti/${id}?salvato=1`);
+    expect(countOf(id, COMPLETION)).toBe(6);
+    expect(audited(id) - before).toBe(6);
+
+    const page = pageText(await (await get(app, `/progetti/${id}`, editor)).text());
+    expect(page).toContain("Attività concluse");
+    expect(page).toContain("Richiedere il completamento sulla piattaforma");
+
+    // Sent again with one date moved: that evento changes, none is added.
+    const again = await (await get(app, `/progetti/${id}/completamento`, editor)).text();
+    expect(again).toContain('value="2024-06-01"');
+    const newVersion = /name="version" value="([^"]+)"/.exec(again)?.[1] ?? "";
+    const moved = await post(
+      app,
+      `/progetti/${id}/completamento`,
+      { ...fields, version: newVersion, sitoOnline: "2024-06-02" },
+      editor,
+    );
+    expect(moved.status).toBe(302);
+    expect(countOf(id, COMPLETION)).toBe(6);
+    expect(audited(id) - before).toBe(7);
+    expect(
+      query<{ on: string }>(
+        app,
+        "select occurred_on as \"on\" from evento where progetto_id = ? and kind = 'sito-online'",
+        id,
+      )[0]?.on,
+    ).toBe("2024-06-02");
+  });
+
+  it("is refused to a reader", async () => {
+    const id = progettoOf("G51F22003070006");
+    const response = await post(
+      app,
+      `/progetti/${id}/completamento`,
+      { sitoOnline: "2024-06-01" },
+      lettore,
+    );
+    expect([403, 404]).toContain(response.status);
   });
 });

@@ -83,6 +83,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "nazionale.tsx": "signed-in",
   "progetti.$id._index.tsx": "progetto",
   "progetti.$id.candidatura.tsx": "progetto",
+  "progetti.$id.completamento.tsx": "progetto",
   "progetti.$id.conformita.tsx": "progetto",
   "progetti.$id.decreto.tsx": "progetto",
   "progetti.$id.determine.$determinaId.tsx": "progetto",
