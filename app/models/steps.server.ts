@@ -588,3 +588,26 @@ export function deleteStep(
   });
   removeUnreferencedFiles(db, filesDir, hashes);
 }
+
+/**
+ * Renames a progetto; two progetti of one comune never share a title, since the public
+ * page lists them by it.
+ */
+export function saveTitle(db: Db, actor: Actor, progettoId: number, title: string): void {
+  db.transaction((tx) => {
+    const clash = tx
+      .select({ id: progetto.id })
+      .from(progetto)
+      .where(
+        and(
+          eq(progetto.title, title),
+          ne(progetto.id, progettoId),
+          eq(progetto.comuneId, sql`(select comune_id from progetto where id = ${progettoId})`),
+        ),
+      )
+      .get();
+    if (clash)
+      throw new StepRejected({ title: "Un altro progetto del comune ha già questo titolo" });
+    auditedUpdate(tx, actor, "progetto", progetto, progettoId, { title });
+  });
+}

@@ -135,3 +135,83 @@ describe("completion is one form", () => {
     expect([403, 404]).toContain(response.status);
   });
 });
+
+describe("the candidatura amount follows band × services", () => {
+  const amountOf = (id: number) =>
+    query<{ cents: number }>(
+      app,
+      "select amount_requested_cents as cents from progetto where id = ?",
+      id,
+    )[0]?.cents;
+  const choice = (id: number, servizioIds: string[]) => {
+    const [row] = query<{ avviso: number }>(
+      app,
+      "select avviso_id as avviso from progetto where id = ?",
+      id,
+    );
+    return { avvisoId: String(row?.avviso), sentOn: "2022-09-24", band: "2", servizioIds };
+  };
+
+  it("is shown by «Calcola» without saving, then saved as computed whatever was typed", async () => {
+    const id = progettoOf("G51F22003070006");
+    const form = await (await get(app, `/progetti/${id}/candidatura`, editor)).text();
+    expect(form).not.toContain('name="amountRequested"');
+    const before = amountOf(id);
+
+    const calculated = await post(
+      app,
+      `/progetti/${id}/candidatura`,
+      { ...choice(id, ["13", "16", "20"]), intent: "calcola" },
+      editor,
+    );
+    expect(calculated.status).toBe(200);
+    // Band 2: the site € 51.654 plus three services × € 25.895.
+    expect(pageText(await calculated.text()).replace(/<[^>]+>/g, "")).toContain(
+      "Importo della candidatura: € 129.339,00",
+    );
+    expect(amountOf(id)).toBe(before);
+
+    const saved = await post(
+      app,
+      `/progetti/${id}/candidatura`,
+      { ...choice(id, ["13", "16", "20", "21"]), amountRequested: "1,00" },
+      editor,
+    );
+    expect(saved.status).toBe(200);
+    expect(amountOf(id)).toBe(155_234_00);
+  });
+});
+
+describe("the progetto title", () => {
+  it("is renamed by its editor, audited, never the same as another progetto of the comune", async () => {
+    const id = progettoOf("G51F22003070006");
+    const title = "Sito e servizi digitali del Comune di Santa Margherita Ligure";
+    const saved = await post(app, `/progetti/${id}/titolo`, { title }, editor);
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("location")).toBe(`/progetti/${id}?salvato=1`);
+    const page = pageText(await (await get(app, `/progetti/${id}`, editor)).text());
+    expect(page).toContain(title);
+    const [entry] = query<{ after: string }>(
+      app,
+      "select after from audit_log where entity = 'progetto' and entity_id = ? and action = 'update' order by id desc limit 1",
+      id,
+    );
+    expect(JSON.parse(entry?.after ?? "{}")).toMatchObject({ title });
+
+    const [other] = query<{ id: number }>(
+      app,
+      "select id from progetto where comune_id = (select comune_id from progetto where id = ?) and id <> ? limit 1",
+      id,
+      id,
+    );
+    if (other) {
+      const clash = await post(app, `/progetti/${other.id}/titolo`, { title }, editor);
+      expect(clash.status).toBe(200);
+      expect(pageText(await clash.text())).toContain(
+        "Un altro progetto del comune ha già questo titolo",
+      );
+    }
+    const refused = await post(app, `/progetti/${id}/titolo`, { title: "Altro" }, lettore);
+    expect([403, 404]).toContain(refused.status);
+  });
+});

@@ -94,6 +94,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "progetti.$id.istanze.$istanzaId.tsx": "progetto",
   "progetti.$id.proroghe.$prorogaId.tsx": "progetto",
   "progetti.$id.scadenze-piattaforma.tsx": "progetto",
+  "progetti.$id.titolo.tsx": "progetto",
   "riconciliazione.tsx": "signed-in",
   "riconciliazione[.]csv.tsx": "signed-in",
   "scadenze.tsx": "signed-in",
