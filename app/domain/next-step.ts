@@ -102,7 +102,8 @@ export function guidance(a: ProgettoAssessment): Guidance {
   const shown = new Set<StepActionKey>([...(next ? [next.action.key] : []), ...now]);
   return {
     next,
-    now: [...shown].map(link),
+    // The next step's own page may differ from its kind's usual one (a reply, the completion form).
+    now: [...shown].map((k) => (next && k === next.action.key ? next.action : link(k))),
     others: ALL.filter((k) => !shown.has(k)).map(link),
   };
 }
@@ -162,13 +163,23 @@ function byPhase(a: ProgettoAssessment): { next: NextStep | null; now: StepActio
         now: ["conformita", "istanza", "proroga", "documenti"],
       };
     case "concluso":
-      if (c.completionRequestedOn === null || c.asseverazione?.outcome === "parzialmente-positiva")
-        // After a partly positive outcome the comune fixes what failed and asks again.
+      // The first request is part of the completion form.
+      if (c.completionRequestedOn === null)
         return {
           next: step(
-            c.asseverazione
-              ? "Correggere le non conformità e richiedere di nuovo il completamento"
-              : "Richiedere il completamento sulla piattaforma",
+            "Richiedere il completamento sulla piattaforma",
+            "comune",
+            null,
+            "richiesta-completamento",
+            { href: STEP_ACTIONS.completamento.href },
+          ),
+          now: ["conformita", "documenti"],
+        };
+      // After a partly positive outcome the comune fixes what failed and asks again.
+      if (c.asseverazione?.outcome === "parzialmente-positiva")
+        return {
+          next: step(
+            "Correggere le non conformità e richiedere di nuovo il completamento",
             "comune",
             null,
             "richiesta-completamento",

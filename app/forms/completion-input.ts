@@ -1,12 +1,15 @@
 /**
- * The completion form: the site and every service in force online, and the checklist sent,
- * each with its date, in one submission. An empty date means "not yet": nothing is recorded.
+ * The completion form: the site and every service in force online, the checklist sent and
+ * the request to complete, each with its date, in one submission. An empty date means "not
+ * yet": nothing is recorded.
  */
 import { optionalDate } from "./step-inputs";
 
 export interface CompletionInput {
   siteOnlineOn: string | null;
   checklistSubmittedOn: string | null;
+  /** The first request to complete; a later one (after a partly positive outcome) is its own step. */
+  completionRequestedOn: string | null;
   services: { servizioId: number; onlineOn: string | null }[];
 }
 
@@ -14,6 +17,7 @@ export interface CompletionInput {
 export const serviceField = (servizioId: number) => `servizio-${servizioId}`;
 export const SITE_FIELD = "sitoOnline";
 export const CHECKLIST_FIELD = "checklistInviata";
+export const REQUEST_FIELD = "richiestaCompletamento";
 
 /** Reads the posted dates of the services in force; other services' fields are ignored. */
 export function parseCompletion(
@@ -31,6 +35,7 @@ export function parseCompletion(
   const value: CompletionInput = {
     siteOnlineOn: read(SITE_FIELD),
     checklistSubmittedOn: read(CHECKLIST_FIELD),
+    completionRequestedOn: read(REQUEST_FIELD),
     services: services.map((servizioId) => ({
       servizioId,
       onlineOn: read(serviceField(servizioId)),

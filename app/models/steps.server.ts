@@ -37,6 +37,7 @@ import { loadChecklist } from "../features/conformity/conformity.server";
 import {
   CHECKLIST_FIELD,
   type CompletionInput,
+  REQUEST_FIELD,
   SITE_FIELD,
   serviceField,
 } from "../forms/completion-input";
@@ -385,9 +386,10 @@ function writeEvento(
 }
 
 /**
- * Completion in one submission: the site, each service in force and the checklist, each as
- * its evento (the latest recorded one is updated, else one is added), checked as saveEvento
- * checks each, all or nothing. Errors come back keyed by the completion form's fields.
+ * Completion in one submission: the site, each service in force, the checklist and the first
+ * request to complete, each as its evento (the latest recorded one is updated, else one is
+ * added; a request already recorded is left alone), checked as saveEvento checks each, all or
+ * nothing. Errors come back keyed by the completion form's fields.
  */
 export function saveCompletion(
   db: Db,
@@ -410,6 +412,12 @@ export function saveCompletion(
         kind: "checklist-inviata",
         servizioId: null,
         on: input.checklistSubmittedOn,
+      },
+      {
+        field: REQUEST_FIELD,
+        kind: "richiesta-completamento",
+        servizioId: null,
+        on: input.completionRequestedOn,
       },
     ];
   db.transaction((tx) => {
@@ -435,6 +443,7 @@ export function saveCompletion(
         .get();
       // An unchanged date is not a change: no write, no audit entry.
       if (recorded?.occurredOn === item.on) continue;
+      if (recorded && item.kind === "richiesta-completamento") continue;
       const existing = recorded
         ? tx.select().from(evento).where(eq(evento.id, recorded.id)).get()
         : null;

@@ -5,11 +5,13 @@ import { authorizeProgetto } from "~/auth/authorize.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { Field } from "~/components/Field";
 import { FormVersion } from "~/components/FormVersion";
+import { formatDate } from "~/domain/format";
 import { servizioById } from "~/domain/services";
 import { BackToProgetto } from "~/features/progetto/BackToProgetto";
 import {
   CHECKLIST_FIELD,
   parseCompletion,
+  REQUEST_FIELD,
   SITE_FIELD,
   serviceField,
 } from "~/forms/completion-input";
@@ -29,9 +31,11 @@ export function loader(args: LoaderFunctionArgs) {
       ? SITE_FIELD
       : e.kind === "checklist-inviata"
         ? CHECKLIST_FIELD
-        : e.kind === "servizio-online" && e.servizioId !== null
-          ? serviceField(e.servizioId)
-          : null;
+        : e.kind === "richiesta-completamento"
+          ? REQUEST_FIELD
+          : e.kind === "servizio-online" && e.servizioId !== null
+            ? serviceField(e.servizioId)
+            : null;
   for (const e of record.eventi) {
     const field = fieldOf(e);
     if (field && (recorded[field] ?? "") < e.occurredOn) recorded[field] = e.occurredOn;
@@ -95,6 +99,18 @@ export default function CompletamentoPage() {
           ))}
         </fieldset>
         <Field label="Checklist di conformità inviata il" {...date(CHECKLIST_FIELD)} />
+        {recorded[REQUEST_FIELD] ? (
+          <p>
+            Richiesta di completamento registrata il {formatDate(recorded[REQUEST_FIELD])}: si
+            modifica dalla storia del progetto.
+          </p>
+        ) : (
+          <Field
+            label="Richiesta di completamento inviata il"
+            hint="Sulla piattaforma, dopo che sito, servizi e checklist sono a posto"
+            {...date(REQUEST_FIELD)}
+          />
+        )}
         <button type="submit" className="btn btn-primary">
           Salva il completamento
         </button>

@@ -60,7 +60,8 @@ describe("completion is one form", () => {
       `select count(*) as n from evento where progetto_id = ? and kind in (${kinds})`,
       id,
     )[0]?.n ?? 0;
-  const COMPLETION = "'sito-online','servizio-online','checklist-inviata'";
+  const COMPLETION =
+    "'sito-online','servizio-online','checklist-inviata','richiesta-completamento'";
   const audited = (id: number) =>
     query<{ n: number }>(
       app,
@@ -76,7 +77,13 @@ describe("completion is one form", () => {
     expect(services).toHaveLength(4);
     const version = /name="version" value="([^"]+)"/.exec(form)?.[1] ?? "";
     const dates = Object.fromEntries(services.map((s, i) => [s, `2024-06-1${i}`]));
-    const fields = { version, sitoOnline: "2024-06-01", checklistInviata: "2024-06-20", ...dates };
+    const fields = {
+      version,
+      sitoOnline: "2024-06-01",
+      checklistInviata: "2024-06-20",
+      richiestaCompletamento: "2024-06-25",
+      ...dates,
+    };
 
     // One date in the future refuses the whole submission, naming that field.
     const [first] = services;
@@ -95,16 +102,18 @@ describe("completion is one form", () => {
     const saved = await post(app, `/progetti/${id}/completamento`, fields, editor);
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe(`/progetti/${id}?salvato=1`);
-    expect(countOf(id, COMPLETION)).toBe(6);
-    expect(audited(id) - before).toBe(6);
+    expect(countOf(id, COMPLETION)).toBe(7);
+    expect(audited(id) - before).toBe(7);
 
     const page = pageText(await (await get(app, `/progetti/${id}`, editor)).text());
     expect(page).toContain("Attività concluse");
-    expect(page).toContain("Richiedere il completamento sulla piattaforma");
+    expect(page).toContain("Asseverazione delle attività");
 
     // Sent again with one date moved: that evento changes, none is added.
     const again = await (await get(app, `/progetti/${id}/completamento`, editor)).text();
     expect(again).toContain('value="2024-06-01"');
+    // The request is recorded: the form names it and does not ask again.
+    expect(again).not.toContain('name="richiestaCompletamento"');
     const newVersion = /name="version" value="([^"]+)"/.exec(again)?.[1] ?? "";
     const moved = await post(
       app,
@@ -113,8 +122,8 @@ describe("completion is one form", () => {
       editor,
     );
     expect(moved.status).toBe(302);
-    expect(countOf(id, COMPLETION)).toBe(6);
-    expect(audited(id) - before).toBe(7);
+    expect(countOf(id, COMPLETION)).toBe(7);
+    expect(audited(id) - before).toBe(8);
     expect(
       query<{ on: string }>(
         app,

@@ -75,7 +75,7 @@ const CASES: [
     "Richiedere il completamento",
     "comune",
     null,
-    "eventi/nuovo?tipo=richiesta-completamento",
+    "completamento",
   ],
   [
     "completion requested",
