@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
-import { BANDS } from "~/domain/bands";
+import { BANDS, bandById, expectedAmount } from "~/domain/bands";
+import { formatEuro } from "~/domain/format";
+import { CALCULATE_INTENT } from "~/forms/candidatura-amount";
 import { ErrorSummary } from "./ErrorSummary";
 import { Field } from "./Field";
 import { FormVersion } from "./FormVersion";
@@ -11,7 +13,6 @@ export interface CandidaturaValues {
   sentOn: string;
   band: string;
   servizioIds: number[];
-  amountRequested: string;
 }
 
 export function CandidaturaForm({
@@ -64,16 +65,42 @@ export function CandidaturaForm({
         selected={values.servizioIds}
         error={errors.servizioIds}
       />
-      <Field
-        name="amountRequested"
-        label="Importo richiesto (€)"
-        inputMode="decimal"
-        hint="Per esempio 155.234,00"
-        defaultValue={values.amountRequested}
-        error={errors.amountRequested}
-      />
-      <button type="submit">{submitLabel}</button>
+      {/* First in the form: Enter calculates, it never saves by accident. */}
+      <button
+        type="submit"
+        name="intent"
+        value={CALCULATE_INTENT}
+        className="btn btn-outline-primary"
+      >
+        Calcola l'importo
+      </button>
+      <AmountPreview band={values.band} services={values.servizioIds.length} />
+      <button type="submit" className="btn btn-primary">
+        {submitLabel}
+      </button>
     </Form>
+  );
+}
+
+/** The lump sum band × services, as the avviso fixes it, shown before saving. */
+function AmountPreview({ band, services }: { band: string; services: number }) {
+  const id = Number(band);
+  if (!Number.isInteger(id) || id < 1 || id > 6)
+    return <p>Importo: scegliere la fascia di popolazione e premere «Calcola l'importo».</p>;
+  const b = bandById(id);
+  const amount = expectedAmount(b, services);
+  return (
+    <p className="candidatura-amount" role="status">
+      {amount.ok ? (
+        <>
+          Importo della candidatura: <strong>{formatEuro(amount.amountCents)}</strong> (sito{" "}
+          {formatEuro(b.siteCents)} + {services} {services === 1 ? "servizio" : "servizi"} ×{" "}
+          {formatEuro(b.perServiceCents)})
+        </>
+      ) : (
+        `Importo non calcolabile: la fascia ${b.label} consente al massimo ${b.maxServices} servizi.`
+      )}
+    </p>
   );
 }
 
@@ -85,6 +112,5 @@ export function candidaturaValues(fields: Record<string, string | string[]>): Ca
     sentOn: one("sentOn"),
     band: one("band"),
     servizioIds: (Array.isArray(list) ? list : []).map(Number),
-    amountRequested: one("amountRequested"),
   };
 }

@@ -1,5 +1,5 @@
 /** Saving and deleting the steps of a progetto: each in one transaction, each audited. */
-import { and, eq, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { z } from "zod";
 import type { Actor, Writer } from "../../db/audit";
@@ -32,7 +32,15 @@ import {
   type StepWarning,
   unconfirmed,
 } from "../domain/step-checks";
+import type { EventKind } from "../domain/vocabulary";
 import { loadChecklist } from "../features/conformity/conformity.server";
+import {
+  CHECKLIST_FIELD,
+  type CompletionInput,
+  REQUEST_FIELD,
+  SITE_FIELD,
+  serviceField,
+} from "../forms/completion-input";
 import type { PlatformDeadlinesInput, ProrogaInput } from "../forms/deadline-inputs";
 import type {
   CandidaturaInput,
@@ -323,44 +331,150 @@ export function saveEvento(
   today: IsoDate,
   confirmed?: readonly string[],
 ): number {
+  return db.transaction((tx) =>
+    writeEvento(db, tx, actor, progettoId, eventoId, input, today, confirmed),
+  );
+}
+
+/** saveEvento's checks and write, inside the caller's transaction. */
+function writeEvento(
+  db: Db,
+  tx: Writer,
+  actor: Actor,
+  progettoId: number,
+  eventoId: number | null,
+  input: z.output<typeof EventoInput>,
+  today: IsoDate,
+  confirmed?: readonly string[],
+): number {
   const { amount, ...rest } = input;
   const fields = { ...rest, amountCents: amount, source: "manuale" as const };
-  return db.transaction((tx) => {
-    if (
-      input.servizioId !== null &&
-      !servicesInForceExcept(tx, progettoId, null).includes(input.servizioId)
-    ) {
-      throw new StepRejected({ servizioId: "Il servizio non fa parte del progetto" });
+  if (
+    input.servizioId !== null &&
+    !servicesInForceExcept(tx, progettoId, null).includes(input.servizioId)
+  ) {
+    throw new StepRejected({ servizioId: "Il servizio non fa parte del progetto" });
+  }
+  const others = tx
+    .select()
+    .from(evento)
+    .where(
+      and(
+        eq(evento.progettoId, progettoId),
+        eventoId === null ? undefined : ne(evento.id, eventoId),
+      ),
+    )
+    .all();
+  const errors = checkClosureEvent({ ...input, amountCents: amount }, others, {
+    today,
+    financedCents: grantedAmountOf(tx, progettoId),
+  });
+  if (Object.keys(errors).length) throw new StepRejected(errors);
+  // The checklist can lag behind the platform: an open item is unusual, not impossible.
+  if (confirmed && input.kind === "asseverazione") {
+    const services = servicesInForceExcept(tx, progettoId, null);
+    const warning = asseverazioneWithOpenChecklistWarning(
+      loadChecklist(db, progettoId, services).readiness,
+    );
+    enforce({ errors: {}, warnings: warning ? [warning] : [] }, { today, confirmed });
+  }
+  if (eventoId === null)
+    return auditedInsert<{ id: number }>(tx, actor, "evento", evento, { progettoId, ...fields }).id;
+  owned(tx, evento, eventoId, progettoId);
+  auditedUpdate(tx, actor, "evento", evento, eventoId, fields);
+  return eventoId;
+}
+
+/**
+ * Completion in one submission: the site, each service in force, the checklist and the first
+ * request to complete, each as its evento (the latest recorded one is updated, else one is
+ * added; a request already recorded is left alone), checked as saveEvento checks each, all or
+ * nothing. Errors come back keyed by the completion form's fields.
+ */
+export function saveCompletion(
+  db: Db,
+  actor: Actor,
+  progettoId: number,
+  input: CompletionInput,
+  today: IsoDate,
+): void {
+  const items: { field: string; kind: EventKind; servizioId: number | null; on: IsoDate | null }[] =
+    [
+      { field: SITE_FIELD, kind: "sito-online", servizioId: null, on: input.siteOnlineOn },
+      ...input.services.map((s) => ({
+        field: serviceField(s.servizioId),
+        kind: "servizio-online" as const,
+        servizioId: s.servizioId,
+        on: s.onlineOn,
+      })),
+      {
+        field: CHECKLIST_FIELD,
+        kind: "checklist-inviata",
+        servizioId: null,
+        on: input.checklistSubmittedOn,
+      },
+      {
+        field: REQUEST_FIELD,
+        kind: "richiesta-completamento",
+        servizioId: null,
+        on: input.completionRequestedOn,
+      },
+    ];
+  db.transaction((tx) => {
+    const inForce = servicesInForceExcept(tx, progettoId, null);
+    const errors: Record<string, string> = {};
+    for (const item of items) {
+      if (item.on === null) continue;
+      if (item.servizioId !== null && !inForce.includes(item.servizioId)) {
+        errors[item.field] = "Il servizio non fa parte del progetto";
+        continue;
+      }
+      const recorded = tx
+        .select({ id: evento.id, occurredOn: evento.occurredOn })
+        .from(evento)
+        .where(
+          and(
+            eq(evento.progettoId, progettoId),
+            eq(evento.kind, item.kind),
+            item.servizioId === null ? undefined : eq(evento.servizioId, item.servizioId),
+          ),
+        )
+        .orderBy(desc(evento.occurredOn), desc(evento.id))
+        .get();
+      // An unchanged date is not a change: no write, no audit entry.
+      if (recorded?.occurredOn === item.on) continue;
+      if (recorded && item.kind === "richiesta-completamento") continue;
+      const existing = recorded
+        ? tx.select().from(evento).where(eq(evento.id, recorded.id)).get()
+        : null;
+      try {
+        writeEvento(
+          db,
+          tx,
+          actor,
+          progettoId,
+          recorded?.id ?? null,
+          {
+            kind: item.kind,
+            occurredOn: item.on,
+            servizioId: item.servizioId,
+            outcome: null,
+            amount: null,
+            reference: null,
+            dueOn: null,
+            repliedOn: null,
+            year: null,
+            note: existing?.note ?? null,
+          },
+          today,
+        );
+      } catch (error) {
+        if (!(error instanceof StepRejected)) throw error;
+        errors[item.field] = Object.values(error.errors)[0] ?? "Data non accettata";
+      }
     }
-    const others = tx
-      .select()
-      .from(evento)
-      .where(
-        and(
-          eq(evento.progettoId, progettoId),
-          eventoId === null ? undefined : ne(evento.id, eventoId),
-        ),
-      )
-      .all();
-    const errors = checkClosureEvent({ ...input, amountCents: amount }, others, {
-      today,
-      financedCents: grantedAmountOf(tx, progettoId),
-    });
+    // All or nothing: one refused date rolls back the others.
     if (Object.keys(errors).length) throw new StepRejected(errors);
-    // The checklist can lag behind the platform: an open item is unusual, not impossible.
-    if (confirmed && input.kind === "asseverazione") {
-      const services = servicesInForceExcept(tx, progettoId, null);
-      const warning = asseverazioneWithOpenChecklistWarning(
-        loadChecklist(db, progettoId, services).readiness,
-      );
-      enforce({ errors: {}, warnings: warning ? [warning] : [] }, { today, confirmed });
-    }
-    if (eventoId === null)
-      return auditedInsert<{ id: number }>(tx, actor, "evento", evento, { progettoId, ...fields })
-        .id;
-    owned(tx, evento, eventoId, progettoId);
-    auditedUpdate(tx, actor, "evento", evento, eventoId, fields);
-    return eventoId;
   });
 }
 
@@ -482,4 +596,27 @@ export function deleteStep(
     return docs.map((d) => d.sha256);
   });
   removeUnreferencedFiles(db, filesDir, hashes);
+}
+
+/**
+ * Renames a progetto; two progetti of one comune never share a title, since the public
+ * page lists them by it.
+ */
+export function saveTitle(db: Db, actor: Actor, progettoId: number, title: string): void {
+  db.transaction((tx) => {
+    const clash = tx
+      .select({ id: progetto.id })
+      .from(progetto)
+      .where(
+        and(
+          eq(progetto.title, title),
+          ne(progetto.id, progettoId),
+          eq(progetto.comuneId, sql`(select comune_id from progetto where id = ${progettoId})`),
+        ),
+      )
+      .get();
+    if (clash)
+      throw new StepRejected({ title: "Un altro progetto del comune ha già questo titolo" });
+    auditedUpdate(tx, actor, "progetto", progetto, progettoId, { title });
+  });
 }

@@ -8,10 +8,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeComune } from "~/auth/authorize.server";
 import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
 import { bandForPopulation } from "~/domain/bands";
+import {
+  CALCULATE_INTENT,
+  CandidaturaChoice,
+  withComputedAmount,
+} from "~/forms/candidatura-amount";
 import { fieldErrors } from "~/forms/field-errors";
 import { formFailed } from "~/forms/form-result";
 import { formFields } from "~/forms/step-form.server";
-import { CandidaturaInput } from "~/forms/step-inputs";
 import { actorOf } from "~/models/audited.server";
 import { avvisi141 } from "~/models/avvisi.server";
 import { createProgetto, StepRejected } from "~/models/steps.server";
@@ -28,13 +32,21 @@ export async function action(args: ActionFunctionArgs) {
   const { context } = args;
   const { user, comune } = authorizeComune(args, "write");
   const fields = formFields(await args.request.formData(), ["servizioIds"]);
-  const parsed = CandidaturaInput.safeParse(fields);
+  // "Calcola": the page comes back with the amount of what was chosen, nothing checked or saved.
+  if (fields.intent === CALCULATE_INTENT) return formFailed({}, fields);
+  const parsed = CandidaturaChoice.safeParse(fields);
   if (!parsed.success) return formFailed(fieldErrors(parsed.error), fields);
   try {
-    const { id } = createProgetto(context.db, actorOf(user), comune.id, parsed.data, {
-      today: context.policy.today,
-      confirmed: [],
-    });
+    const { id } = createProgetto(
+      context.db,
+      actorOf(user),
+      comune.id,
+      withComputedAmount(parsed.data),
+      {
+        today: context.policy.today,
+        confirmed: [],
+      },
+    );
     throw redirect(`/progetti/${id}`);
   } catch (error) {
     if (error instanceof StepRejected) return formFailed(error.errors, fields);
@@ -50,7 +62,6 @@ export default function NuovaCandidatura() {
     sentOn: "",
     band: comune.population === null ? "" : String(bandForPopulation(comune.population).id),
     servizioIds: [],
-    amountRequested: "",
   };
   return (
     <section className="narrow">

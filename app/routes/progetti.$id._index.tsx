@@ -7,15 +7,26 @@ import { checkCandidatura } from "~/domain/candidatura-rules";
 import { describeClosureState } from "~/domain/closure";
 import { formatEuro } from "~/domain/format";
 import { milestoneChart } from "~/domain/milestones";
-import { PHASE_LABELS } from "~/domain/phase";
+import { guidance } from "~/domain/next-step";
+import { PHASE_LABELS, type Phase } from "~/domain/phase";
 import { servizioById } from "~/domain/services";
 import { ClosureSection } from "~/features/progetto/ClosureSection";
+import { NextStepPanel } from "~/features/progetto/NextStepPanel";
 import {
   DeadlineChangeList,
   DeadlineList,
   DocumentList,
   ProgettoTimeline,
 } from "~/features/progetto/ProgettoTimeline";
+
+/** Phases where the steps after completion can be recorded: from the contract on. */
+const CLOSURE_PHASES: readonly Phase[] = [
+  "contrattualizzato",
+  "concluso",
+  "asseverato",
+  "asseverazione-negativa",
+  "erogato",
+];
 
 /** The page depends only on its viewer, the data and the day: kept until one changes. */
 export const handle = { pageCache: true };
@@ -46,11 +57,11 @@ export function loader(args: LoaderFunctionArgs) {
     record.assessment.contractedOn,
     day,
   );
-  return { record, editable, ruleWarnings, chart };
+  return { record, editable, ruleWarnings, chart, guidance: guidance(record.assessment) };
 }
 
 export default function ProgettoPage() {
-  const { record, editable, ruleWarnings, chart } = useLoaderData<typeof loader>();
+  const { record, editable, ruleWarnings, chart, guidance } = useLoaderData<typeof loader>();
   const { progetto, comune, assessment, timeline, documenti } = record;
   const amount = record.amountCents;
   const others = documenti.filter((d) => d.stepKey === "altro");
@@ -120,20 +131,13 @@ export default function ProgettoPage() {
       <DeadlineChangeList proroghe={record.proroghe} editable={editable} />
       {chart ? <MilestoneChart chart={chart} id={`tappe-${progetto.id}`} /> : null}
 
-      {editable ? (
-        <nav aria-label="Aggiorna il progetto" className="actions">
-          <Link to="decreto">{record.decreto ? "Modifica il decreto" : "Registra il decreto"}</Link>
-          <Link to="istanze/nuova">Aggiungi un'istanza di modifica</Link>
-          <Link to="determine/nuova">Aggiungi una determina</Link>
-          <Link to="proroghe/nuova">Registra una proroga o una modifica della scadenza</Link>
-          <Link to="scadenze-piattaforma">Scadenze indicate dalla piattaforma</Link>
-          <Link to="eventi/nuovo">Registra un avanzamento</Link>
-          <Link to="documenti">Carica un documento</Link>
-          <Link to="conformita">Checklist di conformità</Link>
-        </nav>
-      ) : null}
+      <NextStepPanel guidance={guidance} editable={editable} />
 
-      <ClosureSection closure={assessment.closure} editable={editable} />
+      {/* Its step links only once a supplier works on it: before, they would only distract. */}
+      <ClosureSection
+        closure={assessment.closure}
+        editable={editable && CLOSURE_PHASES.includes(assessment.phase)}
+      />
 
       <h2>Storia del progetto</h2>
       <ProgettoTimeline

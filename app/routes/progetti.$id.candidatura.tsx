@@ -2,12 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { CandidaturaForm, candidaturaValues } from "~/components/CandidaturaForm";
-import { euroInputValue } from "~/domain/money";
+import { formatEuro } from "~/domain/format";
 import { BackToProgetto } from "~/features/progetto/BackToProgetto";
+import {
+  CALCULATE_INTENT,
+  CandidaturaChoice,
+  withComputedAmount,
+} from "~/forms/candidatura-amount";
 import { fieldErrors } from "~/forms/field-errors";
 import { formFailed, formSaved } from "~/forms/form-result";
 import { formFields, versionConflict } from "~/forms/step-form.server";
-import { CandidaturaInput } from "~/forms/step-inputs";
 import { actorOf } from "~/models/audited.server";
 import { avvisi141 } from "~/models/avvisi.server";
 import { StepRejected, updateCandidatura } from "~/models/steps.server";
@@ -28,11 +32,14 @@ export async function action(args: ActionFunctionArgs) {
   const fields = formFields(await args.request.formData(), ["servizioIds"]);
   const conflict = versionConflict(fields.version, version);
   if (conflict) return { ...formFailed(conflict, fields), warnings: [] as string[] };
-  const parsed = CandidaturaInput.safeParse(fields);
+  // "Calcola": the page comes back with the amount of what was chosen, nothing checked or saved.
+  if (fields.intent === CALCULATE_INTENT) return { ...formFailed({}, fields), warnings: [] };
+  const parsed = CandidaturaChoice.safeParse(fields);
   if (!parsed.success)
     return { ...formFailed(fieldErrors(parsed.error), fields), warnings: [] as string[] };
   try {
-    const warnings = updateCandidatura(context.db, actorOf(user), progetto.id, parsed.data, {
+    const input = withComputedAmount(parsed.data);
+    const warnings = updateCandidatura(context.db, actorOf(user), progetto.id, input, {
       today: context.policy.today,
       confirmed: [],
     });
@@ -53,7 +60,6 @@ export default function CandidaturaPage() {
     sentOn: p.candidaturaSentOn ?? "",
     band: p.band === null ? "" : String(p.band),
     servizioIds: record.candidaturaServices,
-    amountRequested: euroInputValue(p.amountRequestedCents),
   };
   return (
     <section className="narrow">
@@ -69,6 +75,12 @@ export default function CandidaturaPage() {
           Attenzione: {w}
         </p>
       ))}
+      {p.amountRequestedCents !== null ? (
+        <p>
+          Importo registrato: {formatEuro(p.amountRequestedCents)}. Salvando si registra l'importo
+          calcolato.
+        </p>
+      ) : null}
       <CandidaturaForm
         version={record.version}
         values={data?.values ? candidaturaValues(data.values) : current}

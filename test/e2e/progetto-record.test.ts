@@ -60,7 +60,11 @@ describe("a project manager records Santa Margherita Ligure's 1.4.1 history", ()
     await expect(page.getByLabel("Fascia di popolazione").inputValue()).resolves.toBe("2");
     for (const service of [21, 16, 20, 13])
       await page.locator(`input[name=servizioIds][value="${service}"]`).check();
-    await page.getByLabel("Importo richiesto (€)").fill("155.234,00");
+    // The amount is not typed: band × services, shown before saving.
+    await page.getByRole("button", { name: "Calcola l'importo" }).click();
+    await expect(page.locator(".candidatura-amount").textContent()).resolves.toContain(
+      "€ 155.234,00",
+    );
     await save("Registra la candidatura");
 
     await page.getByRole("link", { name: "Registra il decreto" }).click();
