@@ -235,4 +235,37 @@ describe("the swim lanes", () => {
     expect((chart?.end ?? "") > TODAY).toBe(true);
     expect(laneChart([member("Vuoto")], TODAY)).toBeNull();
   });
+
+  it("draws each window with its deadline's status: met, open, at risk or missed", () => {
+    const lane = (contract: Deadline, completion: Deadline) =>
+      laneChart(
+        [
+          member(
+            "Cesena",
+            { notifiedOn: "2022-12-04" },
+            { contractedOn: contract.metOn, deadlines: { contract, completion } },
+          ),
+        ],
+        TODAY,
+      )?.lanes[0]?.windows.map((w) => [w.kind, w.status, w.statusText]);
+    // The completion deadline passed two years ago without the activities concluded.
+    expect(
+      lane(deadline("contract", "2023-06-02", "2023-04-20"), deadline("completion", "2024-04-14")),
+    ).toEqual([
+      ["contract", "met", "Rispettata"],
+      ["completion", "missed", "Scaduta da 952 giorni"],
+    ]);
+    expect(
+      lane(deadline("contract", "2023-06-02", "2023-06-03"), deadline("completion", "2026-12-10")),
+    ).toEqual([
+      ["contract", "missed", "Rispettata in ritardo (1 giorno)"],
+      ["completion", "at-risk", "A rischio (18 giorni rimasti)"],
+    ]);
+    expect(
+      lane(
+        deadline("contract", "2023-06-02", "2023-06-02"),
+        deadline("completion", "2027-03-01"),
+      )?.[1],
+    ).toEqual(["completion", "open", "Aperta (99 giorni rimasti)"]);
+  });
 });
