@@ -16,15 +16,26 @@ import {
   YAxis,
 } from "recharts";
 import { NamedTick, PlainTick } from "~/components/chart-ticks";
-import { todayLineProps, windowAreaProps } from "~/components/deadline-chart-style";
+import {
+  TODAY_LABEL_ROOM,
+  todayLineProps,
+  WindowStatusKey,
+  windowAreaProps,
+  windowPatterns,
+} from "~/components/deadline-chart-style";
 import { formatEuroShort } from "~/domain/format";
-import { dayNumber, monthTicks } from "~/domain/milestones";
+import { dayNumber } from "~/domain/milestones";
 import { PHASE_LABELS, type Phase } from "~/domain/phase";
+import { timeAxis } from "~/domain/time-bins";
 import type { ComparisonRow } from "~/features/unione/unione-comparison";
 import { type LaneChart, MARK_LABELS, type MarkKind } from "~/features/unione/unione-lanes";
 
 const WIDTH = 900;
 const LANE = 36;
+const LANES_MARGIN = { top: 24, right: 40, bottom: TODAY_LABEL_ROOM, left: 24 };
+const LANE_NAMES_WIDTH = 150;
+/** Room for the widest tick label ("26 dic 2022") and a gap. */
+const TICK_ROOM = 96;
 
 interface BarShape {
   x?: number;
@@ -174,8 +185,8 @@ export function LanesChart({ id, chart }: { id: string; chart: LaneChart }) {
       href: lane.progettoId ? `/progetti/${lane.progettoId}` : null,
     })),
   );
-  const span = dayNumber(chart.end) - dayNumber(chart.start);
-  const ticks = monthTicks(chart.start, chart.end, span > 900 ? 6 : 3);
+  const plot = WIDTH - LANES_MARGIN.left - LANES_MARGIN.right - LANE_NAMES_WIDTH;
+  const { ticks } = timeAxis(chart.start, chart.end, Math.floor(plot / TICK_ROOM));
   const tickLabel = new Map(ticks.map((t) => [t.day, t.label]));
   const names = new Map(chart.lanes.map((l, i) => [i + 1, l.comune]));
   return (
@@ -183,9 +194,10 @@ export function LanesChart({ id, chart }: { id: string; chart: LaneChart }) {
       <ScatterChart
         id={id}
         width={WIDTH}
-        height={60 + lanes * LANE}
-        margin={{ top: 24, right: 40, bottom: 8, left: 24 }}
+        height={44 + LANES_MARGIN.bottom + lanes * LANE}
+        margin={LANES_MARGIN}
       >
+        {windowPatterns(id)}
         <XAxis
           type="number"
           dataKey="x"
@@ -203,13 +215,13 @@ export function LanesChart({ id, chart }: { id: string; chart: LaneChart }) {
           tick={<NamedTick names={names} />}
           interval={0}
           reversed
-          width={150}
+          width={LANE_NAMES_WIDTH}
         />
         {chart.lanes.flatMap((lane, i) =>
           lane.windows.map((w) => (
             <ReferenceArea
               key={`${lane.comuneId}-${w.kind}`}
-              {...windowAreaProps(w.kind, w.from, w.to)}
+              {...windowAreaProps(id, w.kind, w.status, w.from, w.to)}
               y1={i + 0.7}
               y2={i + 1.3}
             />
@@ -222,7 +234,7 @@ export function LanesChart({ id, chart }: { id: string; chart: LaneChart }) {
   );
 }
 
-export function LanesLegend() {
+export function LanesLegend({ id }: { id: string }) {
   return (
     <ul className="chart-legend" aria-hidden="true">
       {(Object.keys(MARK_LABELS) as MarkKind[]).map((k) => (
@@ -233,12 +245,9 @@ export function LanesLegend() {
       <li>
         <strong style={{ color: "#b30000" }}>▲</strong> tappa in ritardo
       </li>
-      <li>
-        <span className="swatch swatch-contract" /> finestra per contrattualizzare (bordo continuo)
-      </li>
-      <li>
-        <span className="swatch swatch-completion" /> finestra per completare (bordo tratteggiato)
-      </li>
+      <li>finestra per contrattualizzare: bordo continuo</li>
+      <li>finestra per completare: bordo tratteggiato</li>
+      <WindowStatusKey chartId={id} />
       <li>
         <span className="swatch swatch-today" /> oggi
       </li>
