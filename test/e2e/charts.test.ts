@@ -2,8 +2,8 @@
  * The deadline charts in Chromium at a phone's 390 px and a screen's 1,280 px: no text of a
  * chart's SVG overlaps another (tick labels, "Oggi", milestone names, lane names), and each
  * window is drawn with the fill of its status, the same status the table says in words.
- * Today is pinned one day after a tick of the old half-yearly axis, where "Oggi" used to sit
- * on the tick's label.
+ * Today is pinned three days after a tick of the old half-yearly axis, where "Oggi" used to
+ * sit on the tick's label; one comune of the Unione is paid on its asseverazione's day.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +18,19 @@ let progettoId: number;
 let unioneId: number;
 
 beforeAll(async () => {
-  app = await startApp({ today: "2027-01-04" });
+  app = await startApp({
+    today: "2027-01-04",
+    // Poggio Campione paid on the day of its asseverazione: two marks on one spot of a lane.
+    prepare: (db) =>
+      db.$client
+        .prepare(
+          `update evento set occurred_on = (select e.occurred_on from evento e
+             where e.progetto_id = evento.progetto_id and e.kind = 'asseverazione')
+           where kind = 'erogazione' and progetto_id in (select p.id from progetto p
+             join comune c on c.id = p.comune_id where c.name = 'Poggio Campione')`,
+        )
+        .run(),
+  });
   browser = await launchBrowser();
   progettoId =
     query<{ id: number }>(
@@ -137,6 +149,7 @@ describe.each(WIDTHS)("at %i px", (width) => {
     const svg = "svg#grafico-corsie";
     const boxes = await textBoxes(page, svg);
     expect(boxes.map((b) => b.text)).toContain("Oggi");
+    expect(boxes.map((b) => b.text)).toEqual(expect.arrayContaining(["★", "€"]));
     expect(collisions(boxes)).toEqual([]);
 
     const drawn = await drawnStatuses(page, svg);

@@ -101,3 +101,25 @@ export function laneChart(members: readonly MemberFacts[], today: IsoDate): Lane
   const margin = Math.max(15, Math.round(daysBetween(first, last) * 0.03));
   return { start: addDays(first, -margin), end: addDays(last, margin), today, lanes };
 }
+
+/**
+ * A level for each mark of a lane (0 on the lane's line, then 1, 2, … drawn off it) so that
+ * two marks closer than `minGapDays` never share a level and their symbols never overlap.
+ * Earliest first, each mark takes the lowest level free again by its date.
+ */
+export function markLevels(dates: readonly IsoDate[], minGapDays: number): number[] {
+  const levels = new Array<number>(dates.length).fill(0);
+  /** The last date placed on each level. */
+  const lastOn: IsoDate[] = [];
+  const order = dates
+    .map((_, i) => i)
+    .sort((a, b) => (dates[a] ?? "").localeCompare(dates[b] ?? ""));
+  for (const i of order) {
+    const date = dates[i] ?? "";
+    let level = lastOn.findIndex((last) => daysBetween(last, date) >= minGapDays);
+    if (level === -1) level = lastOn.length;
+    lastOn[level] = date;
+    levels[i] = level;
+  }
+  return levels;
+}
