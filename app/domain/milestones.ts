@@ -1,8 +1,44 @@
 /** What the milestone chart of a progetto shows: dated marks and deadline windows. */
-import { addDays, daysBetween, type IsoDate } from "./dates";
-import type { Deadline, Deadlines } from "./deadlines";
+import { addDays, daysBetween, earliest, type IsoDate, latest } from "./dates";
+import {
+  type Deadline,
+  type DeadlineStatus,
+  type Deadlines,
+  deadlineStatus,
+  describeStatus,
+} from "./deadlines";
 import { formatMonth } from "./format";
+import type { Policy } from "./policy";
 import type { TimelineEntry } from "./timeline";
+
+/**
+ * How a deadline window is drawn: met (the step came by the due day), open, at risk (within
+ * the policy's days), missed (the due day passed without the step, or the step came late).
+ */
+export type WindowStatus = "met" | "open" | "at-risk" | "missed";
+
+export const WINDOW_STATUS_WORDS: Record<WindowStatus, string> = {
+  met: "rispettata",
+  open: "aperta",
+  "at-risk": "a rischio",
+  missed: "scaduta o rispettata in ritardo",
+};
+
+export const WINDOW_STATUSES = Object.keys(WINDOW_STATUS_WORDS) as WindowStatus[];
+
+export function windowStatus(status: DeadlineStatus): WindowStatus {
+  switch (status.kind) {
+    case "met-on-time":
+      return "met";
+    case "open":
+      return "open";
+    case "at-risk":
+      return "at-risk";
+    case "met-late":
+    case "overdue":
+      return "missed";
+  }
+}
 
 export interface Milestone {
   date: IsoDate;
@@ -18,6 +54,9 @@ export interface DeadlineWindow {
   to: IsoDate;
   /** The original end when an extension moved it. */
   originalTo: IsoDate | null;
+  status: WindowStatus;
+  /** The status in words, with its days (describeStatus). */
+  statusText: string;
 }
 
 export interface MilestoneChart {
@@ -30,15 +69,18 @@ export interface MilestoneChart {
 
 /**
  * From the timeline and deadlines: the contract window runs from the notification to the
- * contract deadline, the completion window from the contract (or its deadline) onwards.
+ * contract deadline, the completion window from the contract (or its deadline) onwards; each
+ * window has the status the policy gives its deadline. The contract and the conclusion are
+ * milestones too, late when after the deadline they answer.
  */
 export function milestoneChart(
   timeline: readonly TimelineEntry[],
   deadlines: Deadlines,
   notifiedOn: IsoDate | null,
   contractedOn: IsoDate | null,
-  today: IsoDate,
+  policy: Policy,
 ): MilestoneChart | null {
+  const { today } = policy;
   const dated = timeline.filter((t): t is TimelineEntry & { date: IsoDate } => t.date !== null);
   if (dated.length === 0) return null;
   // A determina after the contract deadline in force came late.
@@ -51,6 +93,16 @@ export function milestoneChart(
   }));
   const windows: DeadlineWindow[] = [];
   const { contract, completion } = deadlines;
+  const judged = (deadline: Deadline) => {
+    const status = deadlineStatus(deadline, policy);
+    return { status: windowStatus(status), statusText: describeStatus(status) };
+  };
+  if (contractedOn)
+    milestones.push({
+      date: contractedOn,
+      label: "Contratto con il fornitore",
+      late: contract !== null && contractedOn > contract.due,
+    });
   if (contract && notifiedOn) {
     windows.push({
       kind: "contract",
@@ -58,6 +110,7 @@ export function milestoneChart(
       from: notifiedOn,
       to: contract.due,
       originalTo: contract.extended ? contract.originalDue : null,
+      ...judged(contract),
     });
   }
   if (completion) {
@@ -73,6 +126,7 @@ export function milestoneChart(
       from: contractedOn ?? contract?.due ?? completion.due,
       to: completion.due,
       originalTo: completion.extended ? completion.originalDue : null,
+      ...judged(completion),
     });
   }
   const dates = [
@@ -80,14 +134,15 @@ export function milestoneChart(
     ...windows.flatMap((w) => [w.from, w.to]),
     today,
   ];
-  const first = dates.reduce((a, b) => (a < b ? a : b));
-  const last = dates.reduce((a, b) => (a > b ? a : b));
+  const first = earliest(dates) ?? today;
+  const last = latest(dates) ?? today;
   // A margin on both sides keeps the first and last marks off the chart's edges.
   const margin = Math.max(15, Math.round(daysBetween(first, last) * 0.03));
   return {
     start: addDays(first, -margin),
     end: addDays(last, margin),
     today,
+    // Stable: on one day, the timeline's order first, then the contract and conclusion.
     milestones: milestones.sort((a, b) => a.date.localeCompare(b.date)),
     windows,
   };

@@ -49,13 +49,12 @@ export function loader(args: LoaderFunctionArgs) {
           amountRequested: p.amountRequestedCents,
         }).warnings
       : [];
-  const day = context.policy.today;
   const chart = milestoneChart(
     record.timeline,
     record.assessment.deadlines,
     record.decreto?.notifiedOn ?? null,
     record.assessment.contractedOn,
-    day,
+    context.policy,
   );
   return { record, editable, ruleWarnings, chart, guidance: guidance(record.assessment) };
 }

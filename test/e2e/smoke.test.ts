@@ -94,13 +94,15 @@ describe("the project page's milestone chart", () => {
     await page.goto(`${app.url}/progetti/${sml?.id}`);
     await page.waitForLoadState("networkidle");
     await expect(page.locator("figure.chart svg.recharts-surface").count()).resolves.toBe(1);
-    await expect(page.locator("figure.chart g.milestone").count()).resolves.toBe(5);
+    // Five steps and the contract, which the contract deadline is about.
+    await expect(page.locator("figure.chart g.milestone").count()).resolves.toBe(6);
     const rows = await page
       .getByRole("table", { name: /alternativa testuale/ })
       .getByRole("row")
       .allTextContents();
     expect(rows).toContain("23/08/2023Determina di affidamento n. 922—");
-    expect(rows).toContain("23/01/2023 – 20/10/2023Finestra per contrattualizzare—");
+    expect(rows).toContain("23/08/2023Contratto con il fornitore—");
+    expect(rows).toContain("23/01/2023 – 20/10/2023Finestra per contrattualizzareRispettata");
     expect(problems).toEqual([]);
   });
 });

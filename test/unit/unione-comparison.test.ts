@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assessClosure } from "~/domain/closure";
+import { daysBetween } from "~/domain/dates";
 import { type Deadline, deadlineStatus } from "~/domain/deadlines";
 import type { ProgettoAssessment } from "~/domain/progetto";
 import {
@@ -12,7 +13,7 @@ import {
   sortRows,
 } from "~/features/unione/unione-comparison";
 import { comparisonTable } from "~/features/unione/unione-export";
-import { laneChart } from "~/features/unione/unione-lanes";
+import { laneChart, markLevels } from "~/features/unione/unione-lanes";
 
 const TODAY = "2026-11-22";
 
@@ -234,5 +235,67 @@ describe("the swim lanes", () => {
     expect((chart?.start ?? "") < "2022-12-04").toBe(true);
     expect((chart?.end ?? "") > TODAY).toBe(true);
     expect(laneChart([member("Vuoto")], TODAY)).toBeNull();
+  });
+
+  it("draws each window with its deadline's status: met, open, at risk or missed", () => {
+    const lane = (contract: Deadline, completion: Deadline) =>
+      laneChart(
+        [
+          member(
+            "Cesena",
+            { notifiedOn: "2022-12-04" },
+            { contractedOn: contract.metOn, deadlines: { contract, completion } },
+          ),
+        ],
+        TODAY,
+      )?.lanes[0]?.windows.map((w) => [w.kind, w.status, w.statusText]);
+    // The completion deadline passed two years ago without the activities concluded.
+    expect(
+      lane(deadline("contract", "2023-06-02", "2023-04-20"), deadline("completion", "2024-04-14")),
+    ).toEqual([
+      ["contract", "met", "Rispettata"],
+      ["completion", "missed", "Scaduta da 952 giorni"],
+    ]);
+    expect(
+      lane(deadline("contract", "2023-06-02", "2023-06-03"), deadline("completion", "2026-12-10")),
+    ).toEqual([
+      ["contract", "missed", "Rispettata in ritardo (1 giorno)"],
+      ["completion", "at-risk", "A rischio (18 giorni rimasti)"],
+    ]);
+    expect(
+      lane(
+        deadline("contract", "2023-06-02", "2023-06-02"),
+        deadline("completion", "2027-03-01"),
+      )?.[1],
+    ).toEqual(["completion", "open", "Aperta (99 giorni rimasti)"]);
+  });
+});
+
+describe("the levels of a lane's marks", () => {
+  it("keeps marks apart in time on the lane's line", () => {
+    expect(markLevels(["2023-01-01", "2023-03-01", "2023-06-01"], 30)).toEqual([0, 0, 0]);
+  });
+
+  it("lifts a mark closer than the gap to the previous one, and reuses a level once free", () => {
+    // Conclusione, asseverazione 20 days later, erogazione 25 days after that.
+    expect(markLevels(["2024-06-10", "2024-06-30", "2024-07-25"], 30)).toEqual([0, 1, 0]);
+    expect(markLevels(["2024-06-10", "2024-06-10", "2024-06-10"], 30)).toEqual([0, 1, 2]);
+  });
+
+  it("judges by date, whatever the order of the marks", () => {
+    expect(markLevels(["2024-07-25", "2024-06-10", "2024-06-30"], 30)).toEqual([0, 0, 1]);
+  });
+
+  it("never puts two marks closer than the gap on one level", () => {
+    const days = ["2024-01-01", "2024-01-05", "2024-01-09", "2024-01-20", "2024-02-01"];
+    for (let gap = 1; gap <= 60; gap += 1) {
+      const levels = markLevels(days, gap);
+      days.forEach((a, i) => {
+        days.forEach((b, j) => {
+          if (i < j && levels[i] === levels[j])
+            expect(Math.abs(daysBetween(a, b)), `${gap}: ${a} ${b}`).toBeGreaterThanOrEqual(gap);
+        });
+      });
+    }
   });
 });

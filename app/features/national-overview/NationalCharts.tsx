@@ -9,8 +9,8 @@ import { formatEuroShort } from "~/domain/format";
 import {
   type BandRow,
   type MonthPoint,
-  monthLabel,
   type OfficialState,
+  paymentBins,
   STATE_LABELS,
   type StateTotals,
 } from "~/features/national-overview/national-overview";
@@ -101,11 +101,12 @@ export function BandChart({ id, rows }: { id: string; rows: BandRow[] }) {
   );
 }
 
+/** Bars by month (quarters over long spans, paymentBins), the running total as a line. */
 export function PaymentsChart({ id, points }: { id: string; points: MonthPoint[] }) {
-  const data = points.map((p) => ({
-    month: monthLabel(p.month),
-    amount: p.amountCents,
-    cumulative: p.cumulativeCents,
+  const data = paymentBins(points).bins.map((b) => ({
+    month: b.label,
+    amount: b.amountCents,
+    cumulative: b.cumulativeCents,
   }));
   return (
     <div className="chart-scroll" aria-hidden="true">

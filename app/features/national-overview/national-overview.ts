@@ -162,3 +162,80 @@ export function paymentsByMonth(groups: readonly MonthGroup[]): MonthPoint[] {
 export function monthLabel(month: string): string {
   return formatMonth(Number(month.slice(5, 7)) - 1, Number(month.slice(0, 4)));
 }
+
+/** One bar of the payments chart: a month, or a calendar quarter over long spans. */
+export interface PaymentBin {
+  /** The first month it covers, "2024-03". */
+  key: string;
+  label: string;
+  count: number;
+  amountCents: number;
+  cumulativeCents: number;
+}
+
+/** Bars on an axis of at least this many, so that one month is not one bar across the chart. */
+const MIN_BARS = 12;
+/** Months up to five years (60 bars), calendar quarters beyond. */
+const MAX_MONTH_BARS = 60;
+
+/**
+ * The payments chart's bars from the months of paymentsByMonth: months while they fit, then
+ * quarters; a span shorter than a year is shown with the months before the first payment,
+ * when nothing was paid, so each bar keeps a month's width.
+ */
+export function paymentBins(points: readonly MonthPoint[]): {
+  unit: "month" | "quarter";
+  bins: PaymentBin[];
+} {
+  const first = points[0];
+  if (!first) return { unit: "month", bins: [] };
+  if (points.length > MAX_MONTH_BARS) {
+    const bins: PaymentBin[] = [];
+    for (const p of points) {
+      const month = Number(p.month.slice(5, 7)) - 1;
+      const startMonth = month - (month % 3);
+      const key = `${p.month.slice(0, 4)}-${String(startMonth + 1).padStart(2, "0")}`;
+      let bin = bins.at(-1);
+      if (bin?.key !== key) {
+        const year = p.month.slice(0, 4);
+        const name = (m: number) => monthLabel(`${year}-${String(m + 1).padStart(2, "0")}`);
+        bin = {
+          key,
+          label: `${name(startMonth).split(" ")[0]}–${name(startMonth + 2)}`,
+          count: 0,
+          amountCents: 0,
+          cumulativeCents: 0,
+        };
+        bins.push(bin);
+      }
+      bin.count += p.count;
+      bin.amountCents += p.amountCents;
+      bin.cumulativeCents = p.cumulativeCents;
+    }
+    return { unit: "quarter", bins };
+  }
+  const before: PaymentBin[] = [];
+  let [year, month] = first.month.split("-").map(Number) as [number, number];
+  while (before.length + points.length < MIN_BARS) {
+    month -= 1;
+    if (month < 1) {
+      month = 12;
+      year -= 1;
+    }
+    const key = `${year}-${String(month).padStart(2, "0")}`;
+    before.unshift({ key, label: monthLabel(key), count: 0, amountCents: 0, cumulativeCents: 0 });
+  }
+  return {
+    unit: "month",
+    bins: [
+      ...before,
+      ...points.map((p) => ({
+        key: p.month,
+        label: monthLabel(p.month),
+        count: p.count,
+        amountCents: p.amountCents,
+        cumulativeCents: p.cumulativeCents,
+      })),
+    ],
+  };
+}

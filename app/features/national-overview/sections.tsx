@@ -6,6 +6,7 @@ import {
   monthLabel,
   type OfficialState,
   paidShare,
+  paymentBins,
   STATE_LABELS,
   type StateTotals,
 } from "~/features/national-overview/national-overview";
@@ -183,8 +184,9 @@ export function PaymentsSection({
           legend={
             <ul className="chart-legend" aria-hidden="true">
               <li>
-                <span className="swatch" style={{ background: "#5fa8d3" }} /> Erogato nel mese
-                (barre, scala a sinistra)
+                <span className="swatch" style={{ background: "#5fa8d3" }} /> Erogato nel{" "}
+                {paymentBins(payments).unit === "quarter" ? "trimestre" : "mese"} (barre, scala a
+                sinistra)
               </li>
               <li>- - - Erogato cumulato (linea tratteggiata, scala a destra)</li>
             </ul>

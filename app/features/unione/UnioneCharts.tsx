@@ -16,15 +16,36 @@ import {
   YAxis,
 } from "recharts";
 import { NamedTick, PlainTick } from "~/components/chart-ticks";
-import { todayLineProps, windowAreaProps } from "~/components/deadline-chart-style";
+import {
+  TODAY_LABEL_ROOM,
+  todayLineProps,
+  WindowStatusKey,
+  windowAreaProps,
+  windowPatterns,
+} from "~/components/deadline-chart-style";
 import { formatEuroShort } from "~/domain/format";
-import { dayNumber, monthTicks } from "~/domain/milestones";
+import { dayNumber } from "~/domain/milestones";
 import { PHASE_LABELS, type Phase } from "~/domain/phase";
+import { timeAxis } from "~/domain/time-bins";
 import type { ComparisonRow } from "~/features/unione/unione-comparison";
-import { type LaneChart, MARK_LABELS, type MarkKind } from "~/features/unione/unione-lanes";
+import {
+  type LaneChart,
+  MARK_LABELS,
+  type MarkKind,
+  markLevels,
+} from "~/features/unione/unione-lanes";
 
 const WIDTH = 900;
-const LANE = 36;
+/**
+ * A symbol's width and a gap; the step between levels of marks close in time is a symbol's
+ * line box (about 23 px at 15 px) and a pixel.
+ */
+const SYMBOL_ROOM = 18;
+const LEVEL_STEP = 24;
+const LANES_MARGIN = { top: 24, right: 40, bottom: TODAY_LABEL_ROOM, left: 24 };
+const LANE_NAMES_WIDTH = 150;
+/** Room for the widest tick label ("26 dic 2022") and a gap. */
+const TICK_ROOM = 96;
 
 interface BarShape {
   x?: number;
@@ -135,6 +156,8 @@ const MARK_SYMBOLS: Record<MarkKind, string> = {
 interface MarkPoint {
   x: number;
   y: number;
+  /** Off the lane's line, in pixels, for marks close in time (markLevels). */
+  dy: number;
   kind: MarkKind;
   late: boolean;
   href: string | null;
@@ -145,7 +168,7 @@ function Mark(props: unknown) {
   const text = (
     <text
       x={cx}
-      y={cy + 5}
+      y={cy + payload.dy + 5}
       textAnchor="middle"
       fontSize={15}
       fontWeight={700}
@@ -165,17 +188,30 @@ function Mark(props: unknown) {
 
 export function LanesChart({ id, chart }: { id: string; chart: LaneChart }) {
   const lanes = chart.lanes.length;
-  const points: MarkPoint[] = chart.lanes.flatMap((lane, i) =>
-    lane.marks.map((m) => ({
-      x: dayNumber(m.date),
-      y: i + 1,
-      kind: m.kind,
-      late: m.late,
-      href: lane.progettoId ? `/progetti/${lane.progettoId}` : null,
-    })),
-  );
+  const plot = WIDTH - LANES_MARGIN.left - LANES_MARGIN.right - LANE_NAMES_WIDTH;
   const span = dayNumber(chart.end) - dayNumber(chart.start);
-  const ticks = monthTicks(chart.start, chart.end, span > 900 ? 6 : 3);
+  // Marks closer than a symbol's width leave the lane's line: up, down, further up…
+  const minGapDays = Math.ceil((SYMBOL_ROOM * span) / plot);
+  const points: MarkPoint[] = chart.lanes.flatMap((lane, i) => {
+    const levels = markLevels(
+      lane.marks.map((m) => m.date),
+      minGapDays,
+    );
+    return lane.marks.map((m, j) => {
+      const level = levels[j] ?? 0;
+      return {
+        x: dayNumber(m.date),
+        y: i + 1,
+        dy: Math.ceil(level / 2) * LEVEL_STEP * (level % 2 === 1 ? -1 : 1),
+        kind: m.kind,
+        late: m.late,
+        href: lane.progettoId ? `/progetti/${lane.progettoId}` : null,
+      };
+    });
+  });
+  const highest = Math.max(0, ...points.map((p) => Math.abs(p.dy)));
+  const laneHeight = Math.max(36, 2 * highest + 30);
+  const { ticks } = timeAxis(chart.start, chart.end, Math.floor(plot / TICK_ROOM));
   const tickLabel = new Map(ticks.map((t) => [t.day, t.label]));
   const names = new Map(chart.lanes.map((l, i) => [i + 1, l.comune]));
   return (
@@ -183,9 +219,10 @@ export function LanesChart({ id, chart }: { id: string; chart: LaneChart }) {
       <ScatterChart
         id={id}
         width={WIDTH}
-        height={60 + lanes * LANE}
-        margin={{ top: 24, right: 40, bottom: 8, left: 24 }}
+        height={44 + LANES_MARGIN.bottom + lanes * laneHeight}
+        margin={LANES_MARGIN}
       >
+        {windowPatterns(id)}
         <XAxis
           type="number"
           dataKey="x"
@@ -203,13 +240,13 @@ export function LanesChart({ id, chart }: { id: string; chart: LaneChart }) {
           tick={<NamedTick names={names} />}
           interval={0}
           reversed
-          width={150}
+          width={LANE_NAMES_WIDTH}
         />
         {chart.lanes.flatMap((lane, i) =>
           lane.windows.map((w) => (
             <ReferenceArea
               key={`${lane.comuneId}-${w.kind}`}
-              {...windowAreaProps(w.kind, w.from, w.to)}
+              {...windowAreaProps(id, w.kind, w.status, w.from, w.to)}
               y1={i + 0.7}
               y2={i + 1.3}
             />
@@ -222,7 +259,7 @@ export function LanesChart({ id, chart }: { id: string; chart: LaneChart }) {
   );
 }
 
-export function LanesLegend() {
+export function LanesLegend({ id }: { id: string }) {
   return (
     <ul className="chart-legend" aria-hidden="true">
       {(Object.keys(MARK_LABELS) as MarkKind[]).map((k) => (
@@ -233,12 +270,9 @@ export function LanesLegend() {
       <li>
         <strong style={{ color: "#b30000" }}>▲</strong> tappa in ritardo
       </li>
-      <li>
-        <span className="swatch swatch-contract" /> finestra per contrattualizzare (bordo continuo)
-      </li>
-      <li>
-        <span className="swatch swatch-completion" /> finestra per completare (bordo tratteggiato)
-      </li>
+      <li>finestra per contrattualizzare: bordo continuo</li>
+      <li>finestra per completare: bordo tratteggiato</li>
+      <WindowStatusKey chartId={id} />
       <li>
         <span className="swatch swatch-today" /> oggi
       </li>

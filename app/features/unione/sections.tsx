@@ -49,7 +49,7 @@ export function LanesSection({ lanes }: { lanes: LaneChart | null }) {
         <ChartFigure
           chart={<LanesChart id="grafico-corsie" chart={lanes} />}
           input={lanes}
-          legend={<LanesLegend />}
+          legend={<LanesLegend id="grafico-corsie" />}
           table={{
             caption: "Tappe e finestre per comune",
             columns: [
@@ -70,7 +70,7 @@ export function LanesSection({ lanes }: { lanes: LaneChart | null }) {
                 lane.windows
                   .map(
                     (w) =>
-                      `${w.kind === "contract" ? "Contrattualizzare" : "Completare"} dal ${formatDate(w.from)} al ${formatDate(w.to)}${w.projected ? " (stimata)" : ""}`,
+                      `${w.kind === "contract" ? "Contrattualizzare" : "Completare"} dal ${formatDate(w.from)} al ${formatDate(w.to)}${w.projected ? " (stimata)" : ""}: ${w.statusText}`,
                   )
                   .join("; ") || "—",
               ],
