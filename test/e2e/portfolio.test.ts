@@ -2,10 +2,12 @@
  * The portfolio views over real HTTP: Valle del Savio's coordinatore records, through the
  * plain step forms, Cesena's 1.4.1 progetto from the contract to payment and a sample check;
  * the comune page and the Unione's matrix by measure then show it in upkeep until
- * 31/12/2030, with what it was paid and what is left of the lump sum.
+ * 31/12/2030, with what it was paid and what is left of the lump sum; so does the public
+ * page, and a browser (Chromium, the coordinatore signed in) sees the same on all three.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app-server";
+import { launchBrowser } from "../support/browser";
 import { comuneId, get, pageText, post, query, signInAs } from "../support/http";
 
 const TODAY = "2026-11-22";
@@ -123,5 +125,36 @@ describe("from asseverazione to payment, seen in the portfolio views", () => {
     const money = section(unionePage, "denaro");
     expect(money).toContain("<svg");
     expect(row(money, "Cesena")).toMatch(/€ 328\.160,00.*€ 328\.160,00.*€ 28\.160,00/);
+
+    // The citizen's page of the comune says the same, and a browser shows all three pages.
+    const istat = query<{ istat: string }>(
+      app,
+      "select codice_istat istat from comune where id = ?",
+      cesena,
+    )[0]?.istat;
+    const publicPage = pageText(await (await get(app, `/attuazione/${istat}`, null)).text());
+    expect(publicPage).toContain("In mantenimento fino al 31/12/2030");
+
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext();
+      const [name, value] = cookie.split("=") as [string, string];
+      await context.addCookies([{ name, value, url: app.url }]);
+      const page = await context.newPage();
+      const shown = {
+        [`/comuni/${cesena}`]: () => page.getByRole("row", { name: /D11F22000360006/ }),
+        [`/unioni/${unioneId}`]: () =>
+          page
+            .locator('section[aria-labelledby="per-misura"]')
+            .getByRole("row", { name: /Cesena/ }),
+        [`/attuazione/${istat}`]: () => page.locator("main"),
+      };
+      for (const [path, part] of Object.entries(shown)) {
+        await page.goto(app.url + path);
+        expect(await part().textContent(), path).toContain("In mantenimento fino al 31/12/2030");
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });
