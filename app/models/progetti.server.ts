@@ -157,6 +157,22 @@ export function grantedCents(
 type ProgettoRow = typeof progetto.$inferSelect;
 type DecretoRow = typeof decreto.$inferSelect;
 
+/**
+ * The avviso's rule columns, as both loaders select them. Drizzle reads a left-joined object
+ * as missing when its first column is null: the avviso's id comes first, so only a progetto
+ * without an avviso has no rules.
+ */
+const AVVISO_RULES = {
+  avvisoId: avviso.id,
+  contractFrom: avviso.contractFrom,
+  contractDaysSmall: avviso.contractDaysSmall,
+  contractDaysLarge: avviso.contractDaysLarge,
+  completionFrom: avviso.completionFrom,
+  completionDaysSmall: avviso.completionDaysSmall,
+  completionDaysLarge: avviso.completionDaysLarge,
+  finalDeadline: avviso.finalDeadline,
+};
+
 /** One progetto as every page reads it: its rows, its steps and its assessment. */
 export interface AssessedProgetto {
   progetto: ProgettoRow;
@@ -207,18 +223,7 @@ export function loadAssessedProgetti(
       },
       unione: unione.name,
       decreto,
-      // Drizzle reads a left-joined object as missing when its first column is null: the
-      // avviso's id comes first, so only a progetto without an avviso has no rules.
-      avvisoRules: {
-        avvisoId: avviso.id,
-        contractFrom: avviso.contractFrom,
-        contractDaysSmall: avviso.contractDaysSmall,
-        contractDaysLarge: avviso.contractDaysLarge,
-        completionFrom: avviso.completionFrom,
-        completionDaysSmall: avviso.completionDaysSmall,
-        completionDaysLarge: avviso.completionDaysLarge,
-        finalDeadline: avviso.finalDeadline,
-      },
+      avvisoRules: AVVISO_RULES,
     })
     .from(progetto)
     .innerJoin(comune, eq(comune.id, progetto.comuneId))
@@ -333,17 +338,7 @@ export function loadAssessedLean(db: Db, policy: Policy, ids: SQLWrapper): Proge
       },
       population: comune.population,
       decreto: { id: decreto.id, notifiedOn: decreto.notifiedOn, amountCents: decreto.amountCents },
-      // As in loadAssessedProgetti: the avviso's id first, so only no avviso reads as null.
-      avvisoRules: {
-        avvisoId: avviso.id,
-        contractFrom: avviso.contractFrom,
-        contractDaysSmall: avviso.contractDaysSmall,
-        contractDaysLarge: avviso.contractDaysLarge,
-        completionFrom: avviso.completionFrom,
-        completionDaysSmall: avviso.completionDaysSmall,
-        completionDaysLarge: avviso.completionDaysLarge,
-        finalDeadline: avviso.finalDeadline,
-      },
+      avvisoRules: AVVISO_RULES,
     })
     .from(progetto)
     .innerJoin(comune, eq(comune.id, progetto.comuneId))
