@@ -4,6 +4,7 @@ import { z } from "zod";
 import { signedIn } from "~/auth/authorize.server";
 import { endOtherSessions } from "~/auth/session.server";
 import { lockedMessage } from "~/auth/throttle";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { Field } from "~/components/Field";
 import { fieldErrors } from "~/forms/field-errors";
 import { formFailed, formSaved } from "~/forms/form-result";
@@ -61,6 +62,7 @@ export default function ChangePasswordPage() {
           {data.message}
         </p>
       ) : null}
+      <ErrorSummary errors={data?.errors} />
       <Form method="post">
         <Field
           name="current"

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { adminOnly, recordIdParam } from "~/auth/authorize.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { Field } from "~/components/Field";
 import { Select } from "~/components/Select";
 import { AMOUNT_RULE_LABELS, COUNTING_BASE_LABELS } from "~/domain/avviso-rules";
@@ -67,6 +68,7 @@ export default function AvvisoPage() {
           {data.message}
         </p>
       ) : null}
+      <ErrorSummary errors={data?.errors} />
       <Form method="post">
         {errors._form ? <p className="error-message">{errors._form}</p> : null}
         <Select

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { adminOnly, recordIdParam } from "~/auth/authorize.server";
 import { generatePassword } from "~/auth/password.server";
 import { endOtherSessions } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { UtenteFields, type UtenteValues } from "~/components/UtenteFields";
 import { fieldErrors } from "~/forms/field-errors";
 import { formFailed, formSaved } from "~/forms/form-result";
@@ -84,6 +85,7 @@ export default function EditUtente() {
           Nuova password temporanea: <code>{data.password}</code> — comunicala all'utente.
         </p>
       ) : null}
+      <ErrorSummary errors={data?.errors} />
       <Form method="post">
         <input type="hidden" name="intent" value="update" />
         <UtenteFields

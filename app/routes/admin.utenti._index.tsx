@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "~/auth/access";
 import { adminOnly } from "~/auth/authorize.server";
 import { generatePassword } from "~/auth/password.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { Pagination } from "~/components/Pagination";
 import { TableScroll } from "~/components/TableScroll";
 import { UtenteFields, type UtenteValues } from "~/components/UtenteFields";
@@ -112,6 +113,7 @@ export default function Utenti() {
           <code>{data.created.password}</code> — comunicala all'utente: non sarà più mostrata.
         </p>
       ) : null}
+      <ErrorSummary errors={data?.errors} />
       <Form method="post" className="narrow">
         <input type="hidden" name="intent" value="create" />
         <UtenteFields
