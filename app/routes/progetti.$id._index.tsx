@@ -4,14 +4,12 @@ import { authorizeProgetto } from "~/auth/authorize.server";
 import { MilestoneChart } from "~/components/MilestoneChart";
 import { SavedNotice } from "~/components/SavedNotice";
 import { checkCandidatura } from "~/domain/candidatura-rules";
-import { describeClosureState } from "~/domain/closure";
-import { formatEuro } from "~/domain/format";
 import { milestoneChart } from "~/domain/milestones";
 import { guidance } from "~/domain/next-step";
-import { PHASE_LABELS, type Phase } from "~/domain/phase";
-import { servizioById } from "~/domain/services";
+import type { Phase } from "~/domain/phase";
 import { ClosureSection } from "~/features/progetto/ClosureSection";
 import { NextStepPanel } from "~/features/progetto/NextStepPanel";
+import { ProgettoFactList } from "~/features/progetto/ProgettoFactList";
 import {
   DeadlineChangeList,
   DeadlineList,
@@ -76,49 +74,7 @@ export default function ProgettoPage() {
           Attenzione: {w}
         </p>
       ))}
-      <dl className="facts">
-        <dt>Misura</dt>
-        <dd>{progetto.misura}</dd>
-        <dt>CUP</dt>
-        <dd>{progetto.cup ?? "non ancora assegnato"}</dd>
-        {progetto.officialCup && progetto.officialCup !== progetto.cup ? (
-          <>
-            <dt>CUP nei dati ufficiali</dt>
-            <dd>{progetto.officialCup}</dd>
-          </>
-        ) : null}
-        {progetto.officialWindow !== null ? (
-          <>
-            <dt>Finestra temporale</dt>
-            <dd>{progetto.officialWindow}</dd>
-          </>
-        ) : null}
-        {progetto.officialProtocol !== null ? (
-          <>
-            <dt>Numero di protocollo</dt>
-            <dd>{progetto.officialProtocol}</dd>
-          </>
-        ) : null}
-        <dt>Importo</dt>
-        <dd>{amount === null ? "—" : formatEuro(amount)}</dd>
-        <dt>Stato</dt>
-        <dd>
-          {PHASE_LABELS[assessment.phase]}
-          {assessment.closure.state ? ` — ${describeClosureState(assessment.closure.state)}` : ""}
-        </dd>
-        <dt>Servizi</dt>
-        <dd>
-          {assessment.services.length ? (
-            <ul className="plain">
-              {assessment.services.map((id) => (
-                <li key={id}>{servizioById(id).name}</li>
-              ))}
-            </ul>
-          ) : (
-            "Nessuno indicato"
-          )}
-        </dd>
-      </dl>
+      <ProgettoFactList progetto={progetto} amountCents={amount} assessment={assessment} />
 
       <h2>Scadenze</h2>
       <DeadlineList

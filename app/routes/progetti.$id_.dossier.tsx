@@ -2,12 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { authorizeProgetto } from "~/auth/authorize.server";
 import { TableScroll } from "~/components/TableScroll";
-import { describeClosureState } from "~/domain/closure";
 import { dossierFiles } from "~/domain/dossier";
-import { formatDate, formatEuro, formatFileSize } from "~/domain/format";
-import { PHASE_LABELS } from "~/domain/phase";
-import { servizioById } from "~/domain/services";
+import { formatDate, formatFileSize } from "~/domain/format";
 import { ClosureSection } from "~/features/progetto/ClosureSection";
+import { ProgettoFactList } from "~/features/progetto/ProgettoFactList";
 import { DeadlineChangeList, DeadlineList } from "~/features/progetto/ProgettoTimeline";
 
 /** The root layout leaves out header and navigation; the page depends on viewer, data and day. */
@@ -55,37 +53,11 @@ export default function ProgettoDossier() {
       </h1>
 
       <h2>Dati del progetto</h2>
-      <dl className="facts">
-        <dt>Misura</dt>
-        <dd>{progetto.misura}</dd>
-        <dt>CUP</dt>
-        <dd>{progetto.cup ?? "non ancora assegnato"}</dd>
-        {progetto.officialWindow !== null ? (
-          <>
-            <dt>Finestra temporale</dt>
-            <dd>{progetto.officialWindow}</dd>
-          </>
-        ) : null}
-        {progetto.officialProtocol !== null ? (
-          <>
-            <dt>Numero di protocollo</dt>
-            <dd>{progetto.officialProtocol}</dd>
-          </>
-        ) : null}
-        <dt>Importo</dt>
-        <dd>{record.amountCents === null ? "—" : formatEuro(record.amountCents)}</dd>
-        <dt>Stato</dt>
-        <dd>
-          {PHASE_LABELS[assessment.phase]}
-          {assessment.closure.state ? ` — ${describeClosureState(assessment.closure.state)}` : ""}
-        </dd>
-        <dt>Servizi</dt>
-        <dd>
-          {assessment.services.length
-            ? assessment.services.map((id) => servizioById(id).name).join("; ")
-            : "Nessuno indicato"}
-        </dd>
-      </dl>
+      <ProgettoFactList
+        progetto={progetto}
+        amountCents={record.amountCents}
+        assessment={assessment}
+      />
 
       <h2>Scadenze</h2>
       <DeadlineList

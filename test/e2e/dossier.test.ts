@@ -11,7 +11,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placeholderPdf } from "../../scripts/seeds/placeholder-pdf";
 import { type RunningApp, startApp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, printOnA4 } from "../support/browser";
 import { get, pageText, query, signInAs } from "../support/http";
 import { signP7m } from "../support/p7m";
 
@@ -140,27 +140,16 @@ describe("the dossier page", () => {
     const [name, value] = editor.split("=") as [string, string];
     await context.addCookies([{ name, value, url: app.url }]);
     const page = await context.newPage();
-    await page.goto(`${app.url}/progetti/${progettoId}/dossier`);
-    await page.emulateMedia({ media: "print" });
-    // A4 portrait less 15 mm margins each side, in CSS pixels (96 per inch).
-    const printable = Math.floor(((210 - 30) / 25.4) * 96);
-    await page.setViewportSize({ width: printable, height: 1000 });
-    const overflowing = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      return [...document.querySelectorAll("body *")]
-        .filter((e) => e.getBoundingClientRect().right > width + 1)
-        .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}">`)
-        .slice(0, 5);
-    });
-    expect(overflowing).toEqual([]);
-    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
-    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
-    expect(boxes.length).toBeGreaterThan(0);
-    for (const [, w, h] of boxes) {
-      // A4 portrait: 595 × 842 points.
-      expect(Math.round(Number(w))).toBe(595);
-      expect(Math.round(Number(h))).toBe(842);
-    }
+    const printed = await printOnA4(
+      page,
+      `${app.url}/progetti/${progettoId}/dossier`,
+      "portrait",
+      15,
+    );
+    expect(printed.overflowing).toEqual([]);
+    expect(printed.pageSizes.length).toBeGreaterThan(0);
+    // A4 portrait: 595 × 842 points.
+    for (const size of printed.pageSizes) expect(size).toEqual([595, 842]);
     await context.close();
   });
 });

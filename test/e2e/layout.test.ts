@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, printOnA4 } from "../support/browser";
 import { type DemoRole, query, signInAs } from "../support/http";
 import {
   type Case,
@@ -204,27 +204,11 @@ describe("the Unione's comparison", () => {
   it("prints on A4 landscape pages, nothing cut at the right edge", async () => {
     const context = await contextFor("coordinatore", 1280);
     const page = await context.newPage();
-    await page.goto(`${app.url}/unioni/${unione}/stampa`);
-    await page.emulateMedia({ media: "print" });
-    // A4 landscape less 10 mm margins each side, in CSS pixels (96 per inch).
-    const printable = Math.floor(((297 - 20) / 25.4) * 96);
-    await page.setViewportSize({ width: printable, height: 700 });
-    const overflowing = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      return [...document.querySelectorAll("body *")]
-        .filter((e) => e.getBoundingClientRect().right > width + 1)
-        .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}">`)
-        .slice(0, 5);
-    });
-    expect(overflowing).toEqual([]);
-    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
-    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
-    expect(boxes.length).toBeGreaterThan(0);
-    for (const [, w, h] of boxes) {
-      // A4 landscape: 842 × 595 points.
-      expect(Math.round(Number(w))).toBe(842);
-      expect(Math.round(Number(h))).toBe(595);
-    }
+    const printed = await printOnA4(page, `${app.url}/unioni/${unione}/stampa`, "landscape", 10);
+    expect(printed.overflowing).toEqual([]);
+    expect(printed.pageSizes.length).toBeGreaterThan(0);
+    // A4 landscape: 842 × 595 points.
+    for (const size of printed.pageSizes) expect(size).toEqual([842, 595]);
     await context.close();
   });
 });

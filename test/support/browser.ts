@@ -45,3 +45,33 @@ export async function signedInPage(
   await page.context().addCookies([{ name, value, url: app.url }]);
   return { page, errors };
 }
+
+/**
+ * Prints a page on A4 as Chromium does: the elements that pass the printable width (with
+ * `marginMm` on each side), and each printed page's size in points.
+ */
+export async function printOnA4(
+  page: Page,
+  url: string,
+  orientation: "portrait" | "landscape",
+  marginMm: number,
+): Promise<{ overflowing: string[]; pageSizes: [number, number][] }> {
+  await page.goto(url);
+  await page.emulateMedia({ media: "print" });
+  const paperWidthMm = orientation === "portrait" ? 210 : 297;
+  // In CSS pixels, 96 per inch.
+  const printable = Math.floor(((paperWidthMm - 2 * marginMm) / 25.4) * 96);
+  await page.setViewportSize({ width: printable, height: orientation === "portrait" ? 1000 : 700 });
+  const overflowing = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > width + 1)
+      .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}">`)
+      .slice(0, 5);
+  });
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+  const pageSizes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(
+    ([, w, h]) => [Math.round(Number(w)), Math.round(Number(h))] as [number, number],
+  );
+  return { overflowing, pageSizes };
+}
